@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import Fastify from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import ajvFormats from 'ajv-formats';
+import type { Plugin } from 'ajv';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { type AppContext, makeAuthenticate } from './platform/context.js';
+import { type App, ErrorBody, handleError } from './platform/http.js';
+import { createTokenSigner } from './platform/tokens.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { peopleRoutes } from './modules/people/routes.js';
+import { unitRoutes } from './modules/units/routes.js';
+import { userRoutes } from './modules/users/routes.js';
+
+export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+// Personal fields never reach the logs.
+const REDACT = ['req.headers.authorization', '*.password', '*.nationalId', '*.phone', '*.fullName'];
+
+export async function buildApp(db: Database, config: Config) {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: REDACT },
+    bodyLimit: config.bodyLimitBytes,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: true,
+    ajv: { customOptions: { allErrors: true, coerceTypes: true, useDefaults: true, removeAdditional: false }, plugins: [ajvFormats as unknown as Plugin<unknown>] },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorateRequest('actor', null);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.setErrorHandler(handleError);
+  app.addSchema(ErrorBody);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Vigil API', version: VERSION, description: 'Epidemic response for a Vietnamese province' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+
+  const tokens = await createTokenSigner(db, config.tokenTtlSeconds);
+  const ctx: AppContext = { db, config, tokens, version: VERSION, authenticate: makeAuthenticate(db, tokens) };
+  for (const register of [healthRoutes, authRoutes, userRoutes, unitRoutes, peopleRoutes, auditRoutes]) register(app, ctx);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await serveWebApp(app, config.webDistDir);
+  return app;
+}
+
+/** The built web app at `/`, with every non-API path answered by index.html (client-side routes). */
+async function serveWebApp(app: App, distDir: string) {
+  const hasWeb = fs.existsSync(`${distDir}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: distDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}`, requestId: request.id } });
+  });
+}

@@ -1,0 +1,105 @@
+// The `vigil` command: npm run --silent vigil -- <command> [options]
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.js';
+import { boot } from '../boot.js';
+import { serve } from '../main.js';
+import { AppError } from '../platform/errors.js';
+import { importBoundaries, importUnits } from '../modules/units/import.js';
+import { seedDemoIfAbsent, seedDemoCommand } from './demo.js';
+
+const USAGE = `vigil <command> [--json]
+  serve                         run the server (what npm start runs)
+  migrate                       apply database migrations
+  seed --demo [--scale N] [--seed S]   generate the demo province
+  import units FILE.json        load an administrative unit tree
+  import boundaries FILE.geojson  load unit boundaries (matched by properties.code)`;
+
+function print(json: boolean, value: unknown, text: string) {
+  process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${text}\n`);
+}
+
+function readJsonFile(file: string | undefined): unknown {
+  if (!file) throw new AppError('validation_failed', 'name the file to import');
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new AppError('validation_failed', `cannot read ${file}`);
+  }
+  try {
+    return JSON.parse(raw);
+  } catch (error) {
+    throw new AppError('unprocessable', `${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, demo: { type: 'boolean', default: false }, scale: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  const config = loadConfig();
+  const json = values.json ?? false;
+
+  if (command === 'serve') {
+    await serve(config, { seedDemo: seedDemoIfAbsent });
+    return -1; // keep running
+  }
+
+  const { db, migrations } = await boot(config);
+  try {
+    switch (command) {
+      case 'migrate':
+        print(json, { applied: migrations }, migrations.length ? `applied ${migrations.join(', ')}` : 'database is up to date');
+        return 0;
+      case 'seed': {
+        if (!values.demo) throw new AppError('validation_failed', 'only `vigil seed --demo` exists');
+        const result = await seedDemoCommand(db, values.scale, values.seed);
+        print(json, result, `demo data: ${JSON.stringify(result)}`);
+        return 0;
+      }
+      case 'import': {
+        const [what, file] = rest;
+        if (what === 'units') {
+          const result = await importUnits(db, readJsonFile(file));
+          print(json, result, `units: ${result.inserted} added, ${result.updated} updated`);
+          return 0;
+        }
+        if (what === 'boundaries') {
+          const result = await importBoundaries(db, readJsonFile(file));
+          print(json, result, [
+            `boundaries imported: ${result.imported.length} (${result.imported.join(', ')})`,
+            `features matching no unit: ${result.unmatchedFeatures.length ? result.unmatchedFeatures.join(', ') : 'none'}`,
+            `units without a boundary: ${result.unitsWithoutBoundary.length}`,
+          ].join('\n'));
+          return 0;
+        }
+        throw new AppError('validation_failed', 'import what? `vigil import units FILE` or `vigil import boundaries FILE`');
+      }
+      default:
+        throw new AppError('validation_failed', `unknown command "${command}"\n${USAGE}`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => { if (code >= 0) process.exitCode = code; },
+  (error: unknown) => {
+    const known = error instanceof AppError || error instanceof ConfigError;
+    const message = error instanceof Error ? error.message : String(error);
+    if (process.argv.includes('--json') && error instanceof AppError) {
+      process.stdout.write(`${JSON.stringify({ error: { code: error.code, message } })}\n`);
+    }
+    process.stderr.write(`vigil: ${known ? message : (error as Error)?.stack ?? message}\n`);
+    process.exitCode = known ? 2 : 1;
+  },
+);

@@ -1,0 +1,77 @@
+// Every setting Vigil reads, typed and validated once at boot. The README documents each key.
+import path from 'node:path';
+
+export interface Config {
+  /** TCP port of the HTTP server. */
+  port: number;
+  /** Interface to bind; 0.0.0.0 serves the network, 127.0.0.1 only this machine. */
+  host: string;
+  /** postgres://… selects PostgreSQL; unset selects the embedded PGlite database in dataDir. */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded database and uploaded files. */
+  dataDir: string;
+  /** Password for the `admin` user created on first start; a random one is printed when unset. */
+  adminPassword: string | undefined;
+  /** Seed the demo province on first start (VIGIL_DEMO=1). */
+  demo: boolean;
+  /** How long a login token stays valid, in seconds. */
+  tokenTtlSeconds: number;
+  /** Largest accepted request body, in bytes. */
+  bodyLimitBytes: number;
+  /** Failed logins per user name in the window before further attempts answer 429. */
+  loginMaxFailures: number;
+  loginWindowSeconds: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Folder of the built web app; served at `/` when it exists. */
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function integer(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${key} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, key: string): boolean {
+  const raw = (env[key] ?? '').toLowerCase();
+  if (['', '0', 'false', 'no'].includes(raw)) return false;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  throw new ConfigError(`${key} must be 1 or 0, got "${env[key]}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const logLevel = (env.VIGIL_LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`VIGIL_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const adminPassword = env.VIGIL_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 8) {
+    throw new ConfigError('VIGIL_ADMIN_PASSWORD must be at least 8 characters');
+  }
+  return {
+    port: integer(env, 'PORT', 8080, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    adminPassword,
+    demo: flag(env, 'VIGIL_DEMO'),
+    tokenTtlSeconds: integer(env, 'VIGIL_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    bodyLimitBytes: integer(env, 'VIGIL_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    loginMaxFailures: integer(env, 'VIGIL_LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginWindowSeconds: integer(env, 'VIGIL_LOGIN_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
+    logLevel,
+    webDistDir: path.resolve(env.VIGIL_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
+  };
+}

@@ -1,0 +1,27 @@
+// config → database → migrations → app → listen
+import { buildApp } from './app.js';
+import { boot } from './boot.js';
+import type { Config } from './config.js';
+
+export async function serve(config: Config, options: { seedDemo?: (db: import('./db/database.js').Database) => Promise<unknown> } = {}) {
+  const { db, admin } = await boot(config);
+  if (admin.generatedPassword) {
+    // Printed once, on the first start only: the password is not stored anywhere in clear.
+    process.stdout.write(`\nCreated user "admin" with password: ${admin.generatedPassword}\nChange it after signing in; it will not be shown again.\n\n`);
+  }
+  if (config.demo && options.seedDemo) await options.seedDemo(db);
+  const app = await buildApp(db, config);
+  const shutdown = async () => {
+    await app.close();
+    await db.close();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.log.info({ signal }, 'shutting down');
+      shutdown().then(() => process.exit(0), () => process.exit(1));
+    });
+  }
+  const address = await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Vigil ${address} on ${db.kind}`);
+  return { app, db, address, shutdown };
+}

@@ -1,0 +1,43 @@
+// Roles and what each may do. Scope (which units) is separate: see scope.ts.
+export const ROLES = [
+  'admin',
+  'health_officer',
+  'tracer',
+  'lab_technician',
+  'vaccinator',
+  'facility_manager',
+  'camera_viewer',
+  'meeting_organizer',
+  'viewer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'users:manage',
+  'audit:read',
+  'units:edit',
+  'people:read',
+  'people:write',
+  'people:merge',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  health_officer: ['units:edit', 'people:read', 'people:write', 'people:merge'],
+  tracer: ['people:read', 'people:write'],
+  lab_technician: ['people:read'],
+  vaccinator: ['people:read', 'people:write'],
+  facility_manager: ['people:read', 'people:write'],
+  camera_viewer: [],
+  meeting_organizer: [],
+  viewer: [],
+};
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return GRANTS[role];
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
