@@ -2,14 +2,22 @@
 import { buildApp } from './app.js';
 import { boot } from './boot.js';
 import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { SeedDemoResult } from './modules/demo/seed.js';
 
-export async function serve(config: Config, options: { seedDemo?: (db: import('./db/database.js').Database) => Promise<unknown> } = {}) {
+export async function serve(config: Config, options: { seedDemo?: (db: Database) => Promise<SeedDemoResult | null> } = {}) {
   const { db, admin } = await boot(config);
   if (admin.generatedPassword) {
     // Printed once, on the first start only: the password is not stored anywhere in clear.
     process.stdout.write(`\nCreated user "admin" with password: ${admin.generatedPassword}\nChange it after signing in; it will not be shown again.\n\n`);
   }
-  if (config.demo && options.seedDemo) await options.seedDemo(db);
+  if (config.demo && options.seedDemo) {
+    const demo = await options.seedDemo(db);
+    if (demo) {
+      process.stdout.write(`Demo province generated: ${demo.people} people in ${demo.households} households, ${demo.organisations} organisations.\n` +
+        `Demo staff (password "${demo.staffPassword}"): ${demo.staffUsers.join(', ')}\n\n`);
+    }
+  }
   const app = await buildApp(db, config);
   const shutdown = async () => {
     await app.close();

@@ -127,7 +127,7 @@ export async function importBoundaries(db: Database, doc: unknown, actor: Actor 
     const where = `features[${index}]${code ? ` (code ${code})` : ''}`;
     if (!code) { problems.push(`${where}: properties.code is missing`); continue; }
     if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') { problems.push(`${where}: geometry must be a Polygon or MultiPolygon`); continue; }
-    const shape = coordinatesProblem(geometry.coordinates, geometry.type === 'Polygon' ? 3 : 4);
+    const shape = coordinatesProblem(geometry.coordinates, geometry.type === 'Polygon' ? 2 : 3);
     if (shape) { problems.push(`${where}: ${shape}`); continue; }
     const geojson = JSON.stringify(geometry);
     const invalid = await repo.geometryProblem(db, geojson).catch((error: Error) => error.message);

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Database } from '../../db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { type TestDatabase, engines, testDatabase } from '../../testing/databases.js';
+import { foldName } from '../people/fold.js';
+import { type SeedDemoResult, seedDemo } from './seed.js';
+
+// 0.3 ≈ 6,000 people: more than one insert batch, still quick.
+const SCALE = 0.3;
+
+async function count(db: Database, sql: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql);
+  return row!.n;
+}
+
+for (const engine of engines()) {
+  describe(`seedDemo (${engine})`, () => {
+    let handle: TestDatabase;
+    let db: Database;
+    let result: SeedDemoResult;
+
+    before(async () => {
+      handle = await testDatabase(engine);
+      db = handle.db;
+      result = await seedDemo(db, { seed: 2021, scale: SCALE });
+    });
+    after(() => handle.drop());
+
+    test('inserts every generated row, marked as demo data', async () => {
+      assert.equal(result.people, 6006);
+      assert.equal(await count(db, 'SELECT count(*)::int AS n FROM people WHERE is_demo'), result.people);
+      assert.equal(await count(db, 'SELECT count(*)::int AS n FROM households WHERE is_demo'), result.households);
+      assert.equal(await count(db, 'SELECT count(*)::int AS n FROM organisations WHERE is_demo'), result.organisations);
+      assert.equal(await count(db, 'SELECT count(*)::int AS n FROM people WHERE NOT is_demo'), 0);
+      assert.ok((await count(db, 'SELECT count(*)::int AS n FROM household_members')) >= result.people - 10);
+      assert.ok((await count(db, 'SELECT count(*)::int AS n FROM organisation_members')) > result.organisations);
+    });
+
+    test('name_folded is foldName of the name, for people and organisations', async () => {
+      const rows = await db.query<{ full_name: string; name_folded: string }>(
+        `SELECT full_name, name_folded FROM people UNION ALL SELECT name, name_folded FROM organisations`,
+      );
+      for (const row of rows) assert.equal(row.name_folded, foldName(row.full_name));
+    });
+
+    test('dates come back as the generated strings and agree with birth_year', async () => {
+      const rows = await db.query<{ birth_date: string | null; birth_year: number }>('SELECT birth_date, birth_year FROM people LIMIT 200');
+      for (const row of rows) if (row.birth_date !== null) assert.equal(Number(row.birth_date.slice(0, 4)), row.birth_year);
+      assert.ok(rows.some((row) => row.birth_date === null));
+    });
+
+    test('marks the database as a demo', async () => {
+      const [row] = await db.query<{ value: string }>(`SELECT value FROM settings WHERE key = 'demo'`);
+      assert.equal(row?.value, '1');
+    });
+
+    test('the duplicate rules find the planted pairs', async () => {
+      const sameId = await count(db, 'SELECT count(*)::int AS n FROM people a JOIN people b ON a.national_id = b.national_id AND a.id < b.id');
+      const samePhone = await count(db, 'SELECT count(*)::int AS n FROM people a JOIN people b ON a.phone = b.phone AND a.birth_year = b.birth_year AND a.id < b.id');
+      const sameName = await count(db, `SELECT count(*)::int AS n FROM people a JOIN people b
+        ON a.name_folded = b.name_folded AND a.birth_date = b.birth_date AND a.commune_code = b.commune_code AND a.id < b.id`);
+      assert.equal(sameId, 2);
+      assert.ok(samePhone >= 2, `phone pairs ${samePhone}`);
+      assert.ok(sameName >= 2, `name pairs ${sameName}`);
+    });
+
+    test('a second run is refused and adds nothing', async () => {
+      await assert.rejects(seedDemo(db, { seed: 7, scale: SCALE }), (error: unknown) => {
+        assert.ok(error instanceof AppError);
+        assert.equal(error.code, 'conflict');
+        assert.match(error.message, /already loaded/);
+        return true;
+      });
+      assert.equal(await count(db, 'SELECT count(*)::int AS n FROM people'), result.people);
+    });
+  });
+}

@@ -1,0 +1,123 @@
+// Loads the demo province into the database: one transaction, rows sent in batches of
+// unnest() arrays (one statement per ~5,000 rows, on PGlite and PostgreSQL alike).
+import type { Database, Queryable } from '../../db/database.js';
+import { conflict, unprocessable } from '../../platform/errors.js';
+import { foldName } from '../people/fold.js';
+import { type DemoCommune, type DemoData, generateDemoProvince } from './generate.js';
+import { DEMO_STAFF_PASSWORD, demoStaffPasswordHash, insertDemoStaff } from './staff.js';
+
+export interface SeedDemoOptions {
+  seed?: number;
+  /** 1 ≈ 20,000 people. */
+  scale?: number;
+}
+
+export interface SeedDemoResult {
+  people: number;
+  households: number;
+  organisations: number;
+  /** Demo staff users created, one per role and unit level; they share staffPassword. */
+  staffUsers: string[];
+  staffPassword: string;
+}
+
+export const BATCH_ROWS = 5_000;
+// Any fixed number (next to the migration lock's): two seeders started at once run one after the other.
+const SEED_LOCK = 7_310_002;
+
+interface Column<Row> {
+  name: string;
+  /** PostgreSQL element type of the array parameter. */
+  type: string;
+  value: (row: Row) => unknown;
+}
+
+/** INSERT … SELECT FROM unnest($1::type[], …), batch by batch; `fixed` adds constant columns (SQL literals). */
+async function insertRows<Row>(tx: Queryable, table: string, columns: Column<Row>[], rows: readonly Row[], fixed: Record<string, string> = {}) {
+  const names = [...columns.map((c) => c.name), ...Object.keys(fixed)].join(', ');
+  const arrays = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
+  const constants = Object.values(fixed).map((literal) => `, ${literal}`).join('');
+  const sql = `INSERT INTO ${table} (${names}) SELECT *${constants} FROM unnest(${arrays})`;
+  for (let start = 0; start < rows.length; start += BATCH_ROWS) {
+    const batch = rows.slice(start, start + BATCH_ROWS);
+    await tx.query(sql, columns.map((c) => batch.map(c.value)));
+  }
+}
+
+async function insertDemo(tx: Queryable, data: DemoData): Promise<void> {
+  const demo = { is_demo: 'true' };
+  await insertRows(tx, 'people', [
+    { name: 'id', type: 'uuid', value: (p) => p.id },
+    { name: 'full_name', type: 'text', value: (p) => p.fullName },
+    { name: 'name_folded', type: 'text', value: (p) => foldName(p.fullName) },
+    { name: 'national_id', type: 'text', value: (p) => p.nationalId },
+    { name: 'birth_date', type: 'date', value: (p) => p.birthDate },
+    { name: 'birth_year', type: 'int', value: (p) => p.birthYear },
+    { name: 'sex', type: 'text', value: (p) => p.sex },
+    { name: 'phone', type: 'text', value: (p) => p.phone },
+    { name: 'address', type: 'text', value: (p) => p.address },
+    { name: 'commune_code', type: 'text', value: (p) => p.communeCode },
+  ], data.people, demo);
+  await insertRows(tx, 'households', [
+    { name: 'id', type: 'uuid', value: (h) => h.id },
+    { name: 'head_person_id', type: 'uuid', value: (h) => h.headPersonId },
+    { name: 'address', type: 'text', value: (h) => h.address },
+    { name: 'commune_code', type: 'text', value: (h) => h.communeCode },
+  ], data.households, demo);
+  await insertRows(tx, 'household_members', [
+    { name: 'person_id', type: 'uuid', value: (m) => m.personId },
+    { name: 'household_id', type: 'uuid', value: (m) => m.householdId },
+    { name: 'relation', type: 'text', value: (m) => m.relation },
+  ], data.householdMembers);
+  await insertRows(tx, 'organisations', [
+    { name: 'id', type: 'uuid', value: (o) => o.id },
+    { name: 'name', type: 'text', value: (o) => o.name },
+    { name: 'name_folded', type: 'text', value: (o) => foldName(o.name) },
+    { name: 'kind', type: 'text', value: (o) => o.kind },
+    { name: 'commune_code', type: 'text', value: (o) => o.communeCode },
+    { name: 'address', type: 'text', value: (o) => o.address },
+    { name: 'phone', type: 'text', value: (o) => o.phone },
+  ], data.organisations, demo);
+  await insertRows(tx, 'organisation_members', [
+    { name: 'organisation_id', type: 'uuid', value: (m) => m.organisationId },
+    { name: 'person_id', type: 'uuid', value: (m) => m.personId },
+    { name: 'team', type: 'text', value: (m) => m.team },
+  ], data.organisationMembers);
+}
+
+async function readCommunes(tx: Queryable): Promise<DemoCommune[]> {
+  const rows = await tx.query<{ code: string; name: string; short_name: string; parent_code: string | null; population: number | null }>(
+    `SELECT code, name, short_name, parent_code, population FROM units WHERE level = 'commune' ORDER BY code`,
+  );
+  return rows.map((row) => ({
+    code: row.code,
+    name: row.name,
+    shortName: row.short_name,
+    districtCode: row.parent_code,
+    population: row.population,
+  }));
+}
+
+/**
+ * Generates the demo province from the communes in `units` and inserts it, marked is_demo,
+ * in one transaction; also sets the setting demo = '1'. Refuses when demo people already exist.
+ */
+export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
+  const { seed = 2021, scale = 1 } = options;
+  const staffHash = await demoStaffPasswordHash();
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+    const [existing] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM people WHERE is_demo');
+    if ((existing?.n ?? 0) > 0) {
+      throw conflict(`the demo data is already loaded (${existing!.n} demo people); seeding again would duplicate it`);
+    }
+    const communes = await readCommunes(tx);
+    if (communes.length === 0) throw unprocessable('no communes in the units table: load the unit tree before the demo data');
+
+    const data = generateDemoProvince({ seed, scale, communes });
+    await insertDemo(tx, data);
+    const staffUsers = await insertDemoStaff(tx, staffHash);
+    await tx.query(`INSERT INTO settings (key, value) VALUES ('demo', '1') ON CONFLICT (key) DO UPDATE SET value = '1'`);
+    return { people: data.people.length, households: data.households.length, organisations: data.organisations.length, staffUsers, staffPassword: DEMO_STAFF_PASSWORD };
+  });
+}
