@@ -13,6 +13,7 @@ import { createTokenSigner } from './platform/tokens.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { groupRoutes } from './modules/people/groups.routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { unitRoutes } from './modules/units/routes.js';
 import { userRoutes } from './modules/users/routes.js';
@@ -50,7 +51,7 @@ export async function buildApp(db: Database, config: Config) {
 
   const tokens = await createTokenSigner(db, config.tokenTtlSeconds);
   const ctx: AppContext = { db, config, tokens, version: VERSION, authenticate: makeAuthenticate(db, tokens) };
-  for (const register of [healthRoutes, authRoutes, userRoutes, unitRoutes, peopleRoutes, auditRoutes]) register(app, ctx);
+  for (const register of [healthRoutes, authRoutes, userRoutes, unitRoutes, peopleRoutes, groupRoutes, auditRoutes]) register(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebApp(app, config.webDistDir);
