@@ -29,7 +29,7 @@ export async function buildApp(db: Database, config: Config) {
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     ajv: { customOptions: { allErrors: true, coerceTypes: true, useDefaults: true, removeAdditional: false }, plugins: [ajvFormats as unknown as Plugin<unknown>] },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -21,6 +21,8 @@ export interface Config {
   /** Failed logins per user name in the window before further attempts answer 429. */
   loginMaxFailures: number;
   loginWindowSeconds: number;
+  /** Trust X-Forwarded-For from a reverse proxy for client addresses (login throttling, audit). */
+  trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Folder of the built web app; served at `/` when it exists. */
   webDistDir: string;
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: integer(env, 'VIGIL_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     loginMaxFailures: integer(env, 'VIGIL_LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowSeconds: integer(env, 'VIGIL_LOGIN_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
+    trustProxy: flag(env, 'VIGIL_TRUST_PROXY'),
     logLevel,
     webDistDir: path.resolve(env.VIGIL_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
   };

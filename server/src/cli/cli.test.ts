@@ -17,7 +17,7 @@ describe('vigil command (embedded database)', () => {
   let dataDir: string;
   const vigil = (...args: string[]) =>
     run(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', VIGIL_ADMIN_PASSWORD: 'cli-admin-password' } })
-      .then(({ stdout }) => ({ code: 0, stdout }), (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }));
+      .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }));
 
   before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-cli-'));
@@ -47,12 +47,12 @@ describe('vigil command (embedded database)', () => {
     const result = await vigil('import', 'boundaries', bad, '--json');
     assert.equal(result.code, 2);
     assert.equal(JSON.parse(result.stdout).error.code, 'unprocessable');
-    assert.match(result.stderr ?? '', /not valid JSON/);
+    assert.match(result.stderr, /not valid JSON/);
   });
 
   test('an unknown command prints the usage and fails', async () => {
     const result = await vigil('frobnicate');
     assert.equal(result.code, 2);
-    assert.match(result.stderr ?? '', /unknown command/);
+    assert.match(result.stderr, /unknown command/);
   });
 });

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ROLES } from '../../platform/roles.js';
 import { withTestApp } from '../../testing/app.js';
-import { engines } from '../../testing/databases.js';
+import { engines, testDatabase } from '../../testing/databases.js';
+import { verifyPassword } from '../../platform/password.js';
+import { findByUsername } from './repository.js';
+import { ensureAdmin } from './service.js';
 
 for (const engine of engines()) {
   describe(`users and roles (${engine})`, () => {
@@ -57,6 +60,26 @@ for (const engine of engines()) {
       assert.equal(audit.body.items[0].action, 'create');
       assert.equal(audit.body.items[0].actorUsername, 'admin');
       assert.ok(!JSON.stringify(audit.body.items[0]).includes('a long enough password'));
+    });
+  });
+}
+
+for (const engine of engines()) {
+  describe(`first start (${engine})`, () => {
+    test('an empty database gets `admin` with a generated password, returned once; later starts create nothing', async () => {
+      const database = await testDatabase(engine);
+      try {
+        const first = await ensureAdmin(database.db, undefined);
+        assert.equal(first.created, true);
+        assert.ok(first.generatedPassword && first.generatedPassword.length >= 12);
+        const admin = await findByUsername(database.db, 'admin');
+        assert.equal(admin?.role, 'admin');
+        assert.equal(admin?.unit_code, null);
+        assert.ok(await verifyPassword(first.generatedPassword, admin!.password_hash));
+        assert.deepEqual(await ensureAdmin(database.db, 'another password'), { created: false, generatedPassword: null });
+      } finally {
+        await database.drop();
+      }
     });
   });
 }
