@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { type AppContext, makeAuthenticate } from './platform/context.js';
 import { type App, ErrorBody, handleError } from './platform/http.js';
+import { registerIdempotency } from './platform/idempotency.js';
 import { createTokenSigner } from './platform/tokens.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -50,6 +51,7 @@ export async function buildApp(db: Database, config: Config) {
   });
 
   const tokens = await createTokenSigner(db, config.tokenTtlSeconds);
+  registerIdempotency(app, db);
   const ctx: AppContext = { db, config, tokens, version: VERSION, authenticate: makeAuthenticate(db, tokens) };
   for (const register of [healthRoutes, authRoutes, userRoutes, unitRoutes, peopleRoutes, groupRoutes, auditRoutes]) register(app, ctx);
 
