@@ -24,4 +24,5 @@ function testFiles(dir) {
 const files = only.length > 0 ? only : [...testFiles(path.join(root, 'server/src')), ...testFiles(path.join(root, 'web/e2e'))];
 if (files.some((file) => file.startsWith('web/'))) run('npm', ['run', '--silent', 'build:web']);
 run(process.execPath, ['--import', 'tsx', 'server/src/testing/prepare.ts']);
-run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files]);
+// A hung test fails after 10 minutes instead of running into CI's limit.
+run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', ...files]);

@@ -19,7 +19,7 @@ import { peopleRoutes } from './modules/people/routes.js';
 import { unitRoutes } from './modules/units/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 
-export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+export const VERSION = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 // Personal fields never reach the logs.
 const REDACT = ['req.headers.authorization', '*.password', '*.nationalId', '*.phone', '*.fullName'];
@@ -47,7 +47,7 @@ export async function buildApp(db: Database, config: Config) {
       info: { title: 'Vigil API', version: VERSION, description: 'Epidemic response for a Vietnamese province' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
-    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
 
   const tokens = await createTokenSigner(db, config.tokenTtlSeconds);
@@ -55,7 +55,7 @@ export async function buildApp(db: Database, config: Config) {
   const ctx: AppContext = { db, config, tokens, version: VERSION, authenticate: makeAuthenticate(db, tokens) };
   for (const register of [healthRoutes, authRoutes, userRoutes, unitRoutes, peopleRoutes, groupRoutes, auditRoutes]) register(app, ctx);
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => Promise.resolve(app.swagger()));
   await serveWebApp(app, config.webDistDir);
   return app;
 }

@@ -17,7 +17,7 @@ describe('vigil command (embedded database)', () => {
   let dataDir: string;
   const vigil = (...args: string[]) =>
     run(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', VIGIL_ADMIN_PASSWORD: 'cli-admin-password' } })
-      .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }));
+      .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (error: unknown) => { const failed = error as { code: number; stdout: string; stderr: string }; return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }; });
 
   before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-cli-'));

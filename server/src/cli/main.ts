@@ -46,7 +46,7 @@ async function run(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const config = loadConfig();
-  const json = values.json ?? false;
+  const json = values.json;
 
   if (command === 'serve') {
     await serve(config, { seedDemo: seedDemoIfAbsent });
@@ -99,7 +99,7 @@ run(process.argv.slice(2)).then(
     if (process.argv.includes('--json') && error instanceof AppError) {
       process.stdout.write(`${JSON.stringify({ error: { code: error.code, message } })}\n`);
     }
-    process.stderr.write(`vigil: ${known ? message : (error as Error)?.stack ?? message}\n`);
+    process.stderr.write(`vigil: ${known ? message : (error instanceof Error ? error.stack : undefined) ?? message}\n`);
     process.exitCode = known ? 2 : 1;
   },
 );

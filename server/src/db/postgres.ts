@@ -2,10 +2,12 @@ import pg from 'pg';
 import { type Database, type Queryable, TYPE_OIDS, parseDate, parseInt8 } from './database.js';
 
 const types = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
+  getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
     if (oid === TYPE_OIDS.int8 || oid === TYPE_OIDS.numeric) return parseInt8;
     if (oid === TYPE_OIDS.date) return parseDate;
-    return pg.types.getTypeParser(oid, format);
+    // Every other type keeps pg's own parser (pg types the oid as its own enum; any oid is valid).
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
   },
 };
 

@@ -69,7 +69,7 @@ export function handleError(this: unknown, error: FastifyError | AppError, reque
     return send(reply, request, error.status, { code: error.code, message: error.message, fields: error.fields, detail: error.detail });
   }
   if (error.validation) {
-    const fields = fieldsFromValidation(error.validation as AjvError[], error.validationContext);
+    const fields = fieldsFromValidation(error.validation, error.validationContext);
     const message = Object.entries(fields).map(([field, reason]) => `${field}: ${reason}`).join('; ');
     return send(reply, request, 400, { code: 'validation_failed', message, fields });
   }

@@ -90,9 +90,9 @@ export async function preparePostgresTemplate(): Promise<string> {
   } finally {
     await db.close();
   }
-  await adminQuery(`ALTER DATABASE ${building} RENAME TO ${name}`).catch(async (error: { code?: string }) => {
+  await adminQuery(`ALTER DATABASE ${building} RENAME TO ${name}`).catch(async (error: unknown) => {
     // Another process built it at the same time: keep theirs.
-    if (error.code !== '42P04') throw error;
+    if ((error as { code?: string }).code !== '42P04') throw error;
     await adminQuery(`DROP DATABASE ${building}`);
   });
   return name;
@@ -132,11 +132,17 @@ export async function testDatabase(engine: EngineKind, options: { onDisk?: boole
   const name = `vigil_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   const db = openPostgres(urlFor(name), 5);
+  const open = new Set([db]);
   return {
     db,
-    reopen: async () => openPostgres(urlFor(name), 5),
+    reopen: () => {
+      const again = openPostgres(urlFor(name), 5);
+      open.add(again);
+      return Promise.resolve(again);
+    },
     drop: async () => {
-      await db.close();
+      // Pools the test already closed throw on a second close: that is fine here.
+      for (const pool of open) await pool.close().catch(() => undefined);
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };

@@ -43,7 +43,7 @@ export function typoVariant(random: Random, name: string): string {
       return words.join(' ');
     }
   }
-  const letters = [...given];
+  const letters = Array.from(given); // code points: enough for Vietnamese letters in NFC
   if (letters.length >= 3 && roll < 0.75) {
     // Two neighbouring letters swapped, keeping the capital first.
     const i = random.int(1, letters.length - 2);

@@ -17,6 +17,9 @@ export interface ImportUnitsResult {
 }
 
 type Raw = Record<string, unknown>;
+/** A JSON value that should be an object: {} when it is not, so property reads are safe. */
+const asObject = (value: unknown): Raw => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Raw) : {});
+const codeText = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 /** Accepts Vigil's own unit file ({units:[…]} in camelCase) and the snake_case form of public unit lists. */
@@ -25,11 +28,12 @@ export function parseUnitFile(doc: unknown): { units: repo.UnitRecord[]; problem
   if (!Array.isArray(list)) return { units: [], problems: ['the file must be a JSON array of units or an object with a "units" array'] };
   const units: repo.UnitRecord[] = [];
   const problems: string[] = [];
-  list.forEach((item: Raw, index) => {
+  list.forEach((value: unknown, index) => {
+    const item = asObject(value);
     const where = `units[${index}]`;
-    const code = text(item?.code);
-    const name = text(item?.name);
-    const level = text(item?.level) as UnitLevel | undefined;
+    const code = text(item.code);
+    const name = text(item.name);
+    const level = text(item.level) as UnitLevel | undefined;
     if (!code || !name || !level || !(level in CODE_PATTERN)) {
       problems.push(`${where}: needs code, name and level (province, district or commune)`);
       return;
@@ -108,29 +112,29 @@ function coordinatesProblem(coordinates: unknown, depth: number): string | null 
 }
 
 export async function importBoundaries(db: Database, doc: unknown, actor: Actor = SYSTEM_ACTOR): Promise<ImportBoundariesResult> {
-  const collection = doc as Raw | null;
-  if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
+  const collection = asObject(doc);
+  if (collection.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
     throw unprocessable('the file must be a GeoJSON FeatureCollection');
   }
-  const crsName = text(((collection.crs as Raw | undefined)?.properties as Raw | undefined)?.name);
+  const crsName = text(asObject(asObject(collection.crs).properties).name);
   if (crsName && !ACCEPTED_CRS.test(crsName)) throw unprocessable(`coordinates must be WGS84 (EPSG:4326), not ${crsName}`);
 
   const problems: string[] = [];
   const matched: { code: string; geojson: string }[] = [];
   const unmatchedFeatures: string[] = [];
-  const features = collection.features as Raw[];
-  const codes = features.map((feature) => String((feature?.properties as Raw | undefined)?.code ?? ''));
+  const features = (collection.features as unknown[]).map(asObject);
+  const codes = features.map((feature) => codeText(asObject(feature.properties).code));
   const known = await repo.existingCodes(db, codes);
   for (const [index, feature] of features.entries()) {
     const code = codes[index]!;
-    const geometry = feature?.geometry as Raw | undefined;
+    const geometry = asObject(feature.geometry);
     const where = `features[${index}]${code ? ` (code ${code})` : ''}`;
     if (!code) { problems.push(`${where}: properties.code is missing`); continue; }
-    if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') { problems.push(`${where}: geometry must be a Polygon or MultiPolygon`); continue; }
+    if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') { problems.push(`${where}: geometry must be a Polygon or MultiPolygon`); continue; }
     const shape = coordinatesProblem(geometry.coordinates, geometry.type === 'Polygon' ? 2 : 3);
     if (shape) { problems.push(`${where}: ${shape}`); continue; }
     const geojson = JSON.stringify(geometry);
-    const invalid = await repo.geometryProblem(db, geojson).catch((error: Error) => error.message);
+    const invalid = await repo.geometryProblem(db, geojson).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
     if (invalid) { problems.push(`${where}: invalid geometry: ${invalid}`); continue; }
     if (known.has(code)) matched.push({ code, geojson });
     else unmatchedFeatures.push(code);

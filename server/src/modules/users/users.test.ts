@@ -75,7 +75,7 @@ for (const engine of engines()) {
         const admin = await findByUsername(database.db, 'admin');
         assert.equal(admin?.role, 'admin');
         assert.equal(admin?.unit_code, null);
-        assert.ok(await verifyPassword(first.generatedPassword, admin!.password_hash));
+        assert.ok(await verifyPassword(first.generatedPassword, admin.password_hash));
         assert.deepEqual(await ensureAdmin(database.db, 'another password'), { created: false, generatedPassword: null });
       } finally {
         await database.drop();
