@@ -63,9 +63,13 @@ export async function buildApp(db: Database, config: Config) {
 /** The built web app at `/`, with every non-API path answered by index.html (client-side routes). */
 async function serveWebApp(app: App, distDir: string) {
   const hasWeb = fs.existsSync(`${distDir}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: distDir, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: distDir, wildcard: true });
   app.setNotFoundHandler((request, reply) => {
-    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    const path = request.url.split('?')[0] ?? '';
+    // Client-side routes get the app; a missing file (/assets/x.js, /favicon.png) is a real 404.
+    const isAppRoute = !path.startsWith('/api/') && !path.startsWith('/assets/') && !/\.[a-z0-9]+$/i.test(path);
+    if (hasWeb && request.method === 'GET' && isAppRoute) return reply.sendFile('index.html');
     return reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}`, requestId: request.id } });
   });
 }

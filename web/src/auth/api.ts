@@ -1,0 +1,28 @@
+import { request } from '../lib/api';
+
+export type Role =
+  | 'admin'
+  | 'health_officer'
+  | 'tracer'
+  | 'lab_technician'
+  | 'vaccinator'
+  | 'facility_manager'
+  | 'camera_viewer'
+  | 'meeting_organizer'
+  | 'viewer';
+
+export type Permission = 'people:read' | 'people:write' | 'people:merge' | 'units:edit' | 'users:manage' | 'audit:read';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitCode: string | null;
+  permissions: string[];
+}
+
+export const login = (username: string, password: string) =>
+  request<{ token: string; user: User }>('/api/v1/auth/login', { method: 'POST', body: { username, password } });
+
+export const fetchMe = (signal?: AbortSignal) => request<{ user: User }>('/api/v1/auth/me', { signal });

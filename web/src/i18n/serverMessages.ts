@@ -1,0 +1,43 @@
+// The server speaks English; these are Vietnamese renderings of the messages staff meet most.
+// Anything not listed is shown as the server wrote it.
+import type { Lang } from './index';
+
+type Rule = [RegExp, (...groups: string[]) => string];
+
+const VI: Rule[] = [
+  [/^is required$/, () => 'bắt buộc phải nhập'],
+  [/^must not be blank$|^must NOT have fewer than 1 characters$/, () => 'không được để trống'],
+  [/^must be 12 digits$/, () => 'phải gồm đúng 12 chữ số'],
+  [/^does not start with a valid province code$/, () => 'không bắt đầu bằng mã tỉnh hợp lệ (0 + mã tỉnh)'],
+  [/^encodes birth year (\d+), not (\d+)$/, (a = '', b = '') => `mã hoá năm sinh ${a}, không phải ${b}`],
+  [/^encodes sex male$/, () => 'mã hoá giới tính nam'],
+  [/^encodes sex female$/, () => 'mã hoá giới tính nữ'],
+  [/^is not a Vietnamese phone number/, () => 'không phải số điện thoại Việt Nam (VD: 0912 345 678 hoặc +84912345678)'],
+  [/^is in the future$/, () => 'không được ở tương lai'],
+  [/^is before (\d+)$/, (year = '') => `không được trước năm ${year}`],
+  [/^does not match birthDate \((\d+)\)$/, (year = '') => `không khớp với ngày sinh (năm ${year})`],
+  [/^birthDate or birthYear is required$/, () => 'cần nhập ngày sinh hoặc năm sinh'],
+  [/^unknown unit code/, () => 'mã đơn vị không tồn tại'],
+  [/is a \w+, not a commune$/, () => 'phải là đơn vị cấp xã'],
+  [/^is outside your scope$/, () => 'nằm ngoài địa bàn bạn quản lý'],
+  [/^is already registered$/, () => 'đã được đăng ký'],
+  [/^must be >= (\d+)$/, (n = '') => `phải từ ${n} trở lên`],
+  [/^must be <= (\d+)$/, (n = '') => `không được lớn hơn ${n}`],
+  [/^must be integer$/, () => 'phải là số nguyên'],
+  [/^must match format "date"$/, () => 'không phải ngày hợp lệ'],
+  [/^wrong user name or password$/, () => 'Sai tên đăng nhập hoặc mật khẩu.'],
+  [/^too many attempts; try again in (\d+) s$/, (s = '') => `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${s} giây.`],
+  [/^a person with this national ID is already registered$/, () => 'Số CCCD này đã được đăng ký cho một người khác.'],
+  [/^one of these records was already merged$/, () => 'Một trong hai hồ sơ đã được gộp trước đó.'],
+  [/^the token is invalid or has expired/, () => 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn.'],
+  [/^this account is disabled$/, () => 'Tài khoản này đã bị khoá.'],
+];
+
+export function localiseServerMessage(message: string, lang: Lang): string {
+  if (lang !== 'vi') return message;
+  for (const [pattern, render] of VI) {
+    const match = pattern.exec(message);
+    if (match) return render(...match.slice(1));
+  }
+  return message;
+}

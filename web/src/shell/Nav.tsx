@@ -1,0 +1,59 @@
+import { useSession } from '../auth/session';
+import { useI18n, type MessageKey } from '../i18n';
+import { Link } from '../lib/router';
+import type { Permission } from '../auth/api';
+
+const MODULES: { to: string; label: MessageKey; needs?: Permission }[] = [
+  { to: '/units', label: 'nav.units' },
+  { to: '/people', label: 'nav.people', needs: 'people:read' },
+  { to: '/people/duplicates', label: 'nav.duplicates', needs: 'people:merge' },
+];
+
+const COMING_SOON: MessageKey[] = [
+  'nav.map',
+  'nav.checkin',
+  'nav.tracing',
+  'nav.testing',
+  'nav.vaccination',
+  'nav.quarantine',
+  'nav.camera',
+  'nav.meetings',
+];
+
+/** The section a path belongs to: the longest module path that prefixes it (a person's page is People). */
+function activeModule(pathname: string): string | undefined {
+  const candidates = MODULES.map((m) => m.to).filter((to) => pathname === to || pathname.startsWith(`${to}/`));
+  const best = candidates.sort((a, b) => b.length - a.length)[0];
+  return best;
+}
+
+export function Nav({ pathname, onNavigate }: { pathname: string; onNavigate: () => void }) {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const active = activeModule(pathname);
+  return (
+    <nav aria-label={t('nav.main')} className="nav">
+      <ul className="nav-list">
+        {MODULES.filter((m) => !m.needs || can(m.needs)).map((m) => (
+          <li key={m.to}>
+            <Link to={m.to} className="nav-link" aria-current={active === m.to ? 'page' : undefined} onClick={onNavigate}>
+              {t(m.label)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <h2 className="nav-group" id="nav-soon">
+        {t('nav.comingSoonGroup')}
+      </h2>
+      <ul className="nav-list" aria-labelledby="nav-soon">
+        {COMING_SOON.map((label) => (
+          <li key={label}>
+            <span className="nav-link nav-soon" aria-disabled="true">
+              {t(label)} <small className="soon-tag">{t('nav.comingSoon')}</small>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,44 @@
+// Which screen a path shows. Screens load lazily: each is its own chunk.
+import { lazy, type ReactNode } from 'react';
+import type { Permission } from '../auth/api';
+import type { MessageKey } from '../i18n';
+import { matchPath } from '../lib/router';
+
+const UnitsScreen = lazy(() => import('../units/UnitsScreen'));
+const PeopleScreen = lazy(() => import('../people/PeopleScreen'));
+const PersonNewScreen = lazy(() => import('../people/PersonNewScreen'));
+const PersonDetailScreen = lazy(() => import('../people/PersonDetailScreen'));
+const DuplicatesScreen = lazy(() => import('../people/DuplicatesScreen'));
+
+export interface Resolved {
+  title: MessageKey;
+  /** Permission the screen needs; absent for screens every signed-in user may open. */
+  needs?: Permission;
+  render: () => ReactNode;
+}
+
+const ROUTES: { path: string; title: MessageKey; needs?: Permission; render: (p: Record<string, string>) => ReactNode }[] = [
+  { path: '/units', title: 'units.title', render: () => <UnitsScreen /> },
+  { path: '/people', title: 'people.title', needs: 'people:read', render: () => <PeopleScreen /> },
+  { path: '/people/new', title: 'person.newTitle', needs: 'people:write', render: () => <PersonNewScreen /> },
+  { path: '/people/duplicates', title: 'dup.title', needs: 'people:merge', render: () => <DuplicatesScreen /> },
+  {
+    path: '/people/:id',
+    title: 'person.detailTitle',
+    needs: 'people:read',
+    render: ({ id = '' }) => <PersonDetailScreen key={id} id={id} />,
+  },
+];
+
+export function resolveRoute(pathname: string): Resolved | null {
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, pathname);
+    if (params) return { title: route.title, needs: route.needs, render: () => route.render(params) };
+  }
+  return null;
+}
+
+/** Where "/" and a fresh sign-in lead. */
+export function homePath(can: (permission: Permission) => boolean): string {
+  return can('people:read') ? '/people' : '/units';
+}
