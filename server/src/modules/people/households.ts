@@ -3,7 +3,8 @@ import type { Database, Queryable } from '../../db/database.js';
 import { type Actor, requirePermission } from '../../platform/actor.js';
 import { audit } from '../../platform/audit.js';
 import { type FieldErrors, conflict, notFound, validationFailed } from '../../platform/errors.js';
-import { unitInScope, unitInScopeSql } from '../../platform/scope.js';
+import { unitInScopeSql } from '../../platform/scope.js';
+import { communeProblem } from '../units/service.js';
 import type { CreateHouseholdBody } from './groups.schema.js';
 import { householdOf } from './repository.js';
 import type { Household } from './schema.js';
@@ -20,9 +21,8 @@ async function visiblePeople(db: Queryable, actor: Actor, ids: string[]): Promis
 export async function createHousehold(db: Database, actor: Actor, input: CreateHouseholdBody): Promise<Household> {
   requirePermission(actor, 'people:write');
   const fields: FieldErrors = {};
-  const [unit] = await db.query<{ level: string }>('SELECT level FROM units WHERE code = $1', [input.communeCode]);
-  if (unit?.level !== 'commune') fields.communeCode = unit ? 'must be a commune' : `unknown unit code ${input.communeCode}`;
-  else if (!(await unitInScope(db, actor, input.communeCode))) fields.communeCode = 'is outside your scope';
+  const communeError = await communeProblem(db, actor, input.communeCode);
+  if (communeError) fields.communeCode = communeError;
   const ids = input.members.map((member) => member.personId);
   const visible = await visiblePeople(db, actor, ids);
   input.members.forEach((member, index) => {

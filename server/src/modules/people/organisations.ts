@@ -5,7 +5,8 @@ import { type Actor, requirePermission } from '../../platform/actor.js';
 import { audit } from '../../platform/audit.js';
 import { conflict, invalidField, notFound } from '../../platform/errors.js';
 import type { Page } from '../../platform/pagination.js';
-import { unitInScope, unitInScopeSql } from '../../platform/scope.js';
+import { unitInScopeSql } from '../../platform/scope.js';
+import { communeProblem } from '../units/service.js';
 import { foldName } from './fold.js';
 import type { CreateOrganisationBody, Organisation, OrganisationQuery } from './groups.schema.js';
 import { findPersonInScope } from './repository.js';
@@ -28,9 +29,8 @@ async function findInScope(db: Queryable, actor: Actor, id: string) {
 
 export async function createOrganisation(db: Database, actor: Actor, input: CreateOrganisationBody): Promise<Organisation> {
   requirePermission(actor, 'people:write');
-  const [unit] = await db.query<{ level: string }>('SELECT level FROM units WHERE code = $1', [input.communeCode]);
-  if (unit?.level !== 'commune') throw invalidField('communeCode', unit ? 'must be a commune' : `unknown unit code ${input.communeCode}`);
-  if (!(await unitInScope(db, actor, input.communeCode))) throw invalidField('communeCode', 'is outside your scope');
+  const communeError = await communeProblem(db, actor, input.communeCode);
+  if (communeError) throw invalidField('communeCode', communeError);
   return db.transaction(async (tx) => {
     const [row] = await tx.query<{ id: string }>(
       `INSERT INTO organisations (name, name_folded, kind, commune_code, address, phone) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,

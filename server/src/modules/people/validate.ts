@@ -3,7 +3,7 @@
 import type { Queryable } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
 import { type FieldErrors, validationFailed } from '../../platform/errors.js';
-import { unitInScope } from '../../platform/scope.js';
+import { communeProblem } from '../units/service.js';
 import { foldName } from './fold.js';
 import { nationalIdProblem, normalisePhone } from './identity.js';
 import type { PersonValues } from './repository.js';
@@ -48,10 +48,8 @@ export async function personValues(db: Queryable, actor: Actor, input: CreatePer
   }
 
   const communeCode = input.communeCode.trim();
-  const [unit] = await db.query<{ level: string }>('SELECT level FROM units WHERE code = $1', [communeCode]);
-  if (!unit) fields.communeCode = `unknown unit code ${communeCode}`;
-  else if (unit.level !== 'commune') fields.communeCode = `${communeCode} is a ${unit.level}, not a commune`;
-  else if (!(await unitInScope(db, actor, communeCode))) fields.communeCode = 'is outside your scope';
+  const communeError = await communeProblem(db, actor, communeCode);
+  if (communeError) fields.communeCode = communeError;
 
   if (Object.keys(fields).length > 0) throw validationFailed(fields);
   return {

@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.js';
+import type { Database, Queryable } from '../../db/database.js';
 import { type Actor, requirePermission } from '../../platform/actor.js';
 import { audit } from '../../platform/audit.js';
 import { notFound } from '../../platform/errors.js';
@@ -20,6 +20,18 @@ export async function getUnit(db: Database, code: string, withGeometry: boolean)
 export async function unknownUnitCodes(db: Database, codes: string[]): Promise<string[]> {
   const known = await repo.existingCodes(db, codes);
   return codes.filter((code) => !known.has(code));
+}
+
+/**
+ * Why a code cannot be the commune of a record this actor writes (unknown, not a commune,
+ * outside their scope), or null when it can. Callers put it under their own field name.
+ */
+export async function communeProblem(db: Queryable, actor: Actor, code: string): Promise<string | null> {
+  const [unit] = await db.query<{ level: string }>('SELECT level FROM units WHERE code = $1', [code]);
+  if (!unit) return `unknown unit code ${code}`;
+  if (unit.level !== 'commune') return `${code} is a ${unit.level}, not a commune`;
+  if (!(await unitInScope(db, actor, code))) return 'is outside your scope';
+  return null;
 }
 
 export async function updatePopulation(db: Database, actor: Actor, code: string, patch: PopulationPatch): Promise<Unit> {
