@@ -77,6 +77,25 @@ describe('Vigil web app', () => {
     await shell.page.getByText('sắp có').first().waitFor();
   });
 
+  test('a demo staff user changes their password on the account screen', async () => {
+    const page = await open();
+    await new LoginPage(page).signIn('demo.viewer.93', 'vigil-demo-2021');
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).first().click();
+    await page.getByLabel('Mật khẩu hiện tại').fill('wrong password');
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('a brand new password');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('a brand new password');
+    await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
+    await page.getByText('không đúng').waitFor();
+    await page.getByLabel('Mật khẩu hiện tại').fill('vigil-demo-2021');
+    await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
+    await page.getByText('Đã đổi mật khẩu.').waitFor();
+    const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'demo.viewer.93', password: 'a brand new password' }),
+    });
+    assert.equal(login.status, 200);
+  });
+
   test('Units shows Vị Thanh in the tree and the table', async () => {
     const { page, shell } = await signedIn();
     await shell.go('Đơn vị');

@@ -26,3 +26,6 @@ export const login = (username: string, password: string) =>
   request<{ token: string; user: User }>('/api/v1/auth/login', { method: 'POST', body: { username, password } });
 
 export const fetchMe = (signal?: AbortSignal) => request<{ user: User }>('/api/v1/auth/me', { signal });
+
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  request<null>('/api/v1/auth/password', { method: 'POST', body: { currentPassword, newPassword } });

@@ -19,6 +19,8 @@ const VI: Rule[] = [
   [/^birthDate or birthYear is required$/, () => 'cần nhập ngày sinh hoặc năm sinh'],
   [/^unknown unit code/, () => 'mã đơn vị không tồn tại'],
   [/is a \w+, not a commune$/, () => 'phải là đơn vị cấp xã'],
+  [/^is wrong$/, () => 'không đúng'],
+  [/^must differ from the current password$/, () => 'phải khác mật khẩu hiện tại'],
   [/^is outside your scope$/, () => 'nằm ngoài địa bàn bạn quản lý'],
   [/^is already registered$/, () => 'đã được đăng ký'],
   [/^must be >= (\d+)$/, (n = '') => `phải từ ${n} trở lên`],

@@ -25,6 +25,9 @@ export function UserBlock({ className }: { className: string }) {
           {unit}
         </span>
       </div>
+      <button type="button" className="button-secondary button-small" onClick={() => navigate('/account/password')}>
+        {t('account.title')}
+      </button>
       <button type="button" className="button-secondary button-small" onClick={() => {
           signOut();
           navigate('/login');

@@ -9,6 +9,7 @@ const PeopleScreen = lazy(() => import('../people/PeopleScreen'));
 const PersonNewScreen = lazy(() => import('../people/PersonNewScreen'));
 const PersonDetailScreen = lazy(() => import('../people/PersonDetailScreen'));
 const DuplicatesScreen = lazy(() => import('../people/DuplicatesScreen'));
+const PasswordScreen = lazy(() => import('../auth/PasswordScreen'));
 
 export interface Resolved {
   title: MessageKey;
@@ -19,6 +20,7 @@ export interface Resolved {
 
 const ROUTES: { path: string; title: MessageKey; needs?: Permission; render: (p: Record<string, string>) => ReactNode }[] = [
   { path: '/units', title: 'units.title', render: () => <UnitsScreen /> },
+  { path: '/account/password', title: 'account.title', render: () => <PasswordScreen /> },
   { path: '/people', title: 'people.title', needs: 'people:read', render: () => <PeopleScreen /> },
   { path: '/people/new', title: 'person.newTitle', needs: 'people:write', render: () => <PersonNewScreen /> },
   { path: '/people/duplicates', title: 'dup.title', needs: 'people:merge', render: () => <DuplicatesScreen /> },

@@ -9,7 +9,26 @@ const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
+const PasswordBody = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 10, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
 export function authRoutes(app: App, ctx: AppContext) {
+  app.post('/api/v1/auth/password', {
+    onRequest: ctx.authenticate,
+    schema: {
+      tags: ['auth'],
+      summary: 'Change your own password',
+      security: [{ bearer: [] }],
+      body: PasswordBody,
+      response: { 204: Type.Null(), ...errorResponses(400, 401) },
+    },
+  }, async (request, reply) => {
+    await service.changePassword(ctx.db, actorOf(request), request.body.currentPassword, request.body.newPassword);
+    return reply.status(204).send(null);
+  });
+
   app.post('/api/v1/auth/login', {
     schema: {
       tags: ['auth'],

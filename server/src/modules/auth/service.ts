@@ -1,7 +1,8 @@
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { audit } from '../../platform/audit.js';
-import { rateLimited, unauthorized } from '../../platform/errors.js';
+import type { Actor } from '../../platform/actor.js';
+import { invalidField, rateLimited, unauthorized } from '../../platform/errors.js';
 import { hashPassword, verifyPassword } from '../../platform/password.js';
 import type { TokenSigner } from '../../platform/tokens.js';
 import { type UserRow, findById, findByUsername, presentUser } from '../users/repository.js';
@@ -59,4 +60,16 @@ export async function currentUser(db: Database, userId: string): Promise<User> {
   const row: UserRow | null = await findById(db, userId);
   if (!row) throw unauthorized();
   return presentUser(row);
+}
+
+/** A user changes their own password; the current one must be given. */
+export async function changePassword(db: Database, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+  const row = await findById(db, actor.userId);
+  if (!row || !(await verifyPassword(currentPassword, row.password_hash))) throw invalidField('currentPassword', 'is wrong');
+  if (currentPassword === newPassword) throw invalidField('newPassword', 'must differ from the current password');
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    await tx.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [actor.userId, passwordHash]);
+    await audit(tx, actor, { action: 'change_password', entity: 'user', entityId: actor.userId });
+  });
 }

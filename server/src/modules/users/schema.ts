@@ -29,3 +29,15 @@ export const CreateUserBody = Type.Object(
   { additionalProperties: false },
 );
 export type CreateUserBody = Static<typeof CreateUserBody>;
+
+export const UpdateUserBody = Type.Object(
+  {
+    role: Type.Optional(RoleSchema),
+    unitCode: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$' })),
+    password: Type.Optional(Type.String({ minLength: 10, maxLength: 200 })),
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    disabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateUserBody = Static<typeof UpdateUserBody>;

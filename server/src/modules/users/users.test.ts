@@ -83,3 +83,34 @@ for (const engine of engines()) {
     });
   });
 }
+
+for (const engine of engines()) {
+  describe(`account changes (${engine})`, () => {
+    const t = withTestApp(engine);
+
+    test('a user changes their own password with the current one; the old one stops working', async () => {
+      const username = `pw-${Math.random().toString(36).slice(2, 9)}`;
+      await t().request('POST', '/api/v1/users', { token: t().adminToken, body: { username, password: 'first password 1', role: 'viewer', unitCode: '93' } });
+      const token = (await t().request('POST', '/api/v1/auth/login', { body: { username, password: 'first password 1' } })).body.token;
+      const wrong = await t().request('POST', '/api/v1/auth/password', { token, body: { currentPassword: 'nope', newPassword: 'second password 2' } });
+      assert.equal(wrong.status, 400);
+      assert.ok(wrong.body.error.fields.currentPassword);
+      assert.equal((await t().request('POST', '/api/v1/auth/password', { token, body: { currentPassword: 'first password 1', newPassword: 'second password 2' } })).status, 204);
+      assert.equal((await t().request('POST', '/api/v1/auth/login', { body: { username, password: 'first password 1' } })).status, 401);
+      assert.equal((await t().request('POST', '/api/v1/auth/login', { body: { username, password: 'second password 2' } })).status, 200);
+    });
+
+    test('an administrator disables an account and changes a role; out of scope is 404; nobody locks themselves out', async () => {
+      const created = await t().request('POST', '/api/v1/users', { token: t().adminToken, body: { username: `dis-${Math.random().toString(36).slice(2, 9)}`, password: 'a long enough password', role: 'tracer', unitCode: '930' } });
+      const changed = await t().request('PATCH', `/api/v1/users/${created.body.id}`, { token: t().adminToken, body: { role: 'vaccinator', disabled: true } });
+      assert.equal(changed.status, 200);
+      assert.equal(changed.body.role, 'vaccinator');
+      assert.equal(changed.body.disabled, true);
+      assert.equal((await t().request('POST', '/api/v1/auth/login', { body: { username: created.body.username, password: 'a long enough password' } })).status, 401);
+      const districtAdmin = await t().tokenFor('admin', '934');
+      assert.equal((await t().request('PATCH', `/api/v1/users/${created.body.id}`, { token: districtAdmin, body: { disabled: false } })).status, 404);
+      const me = (await t().request('GET', '/api/v1/auth/me', { token: t().adminToken })).body.user;
+      assert.equal((await t().request('PATCH', `/api/v1/users/${me.id}`, { token: t().adminToken, body: { disabled: true } })).status, 400);
+    });
+  });
+}
