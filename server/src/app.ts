@@ -10,7 +10,9 @@ import type { Database } from './db/database.js';
 import { type AppContext, makeAuthenticate } from './platform/context.js';
 import { type App, ErrorBody, handleError } from './platform/http.js';
 import { registerIdempotency } from './platform/idempotency.js';
+import { createEventBus, eventRoutes } from './platform/events.js';
 import { createTokenSigner } from './platform/tokens.js';
+import { levelRoutes } from './modules/levels/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -53,8 +55,8 @@ export async function buildApp(db: Database, config: Config) {
 
   const tokens = await createTokenSigner(db, config.tokenTtlSeconds);
   registerIdempotency(app, db);
-  const ctx: AppContext = { db, config, tokens, version: VERSION, authenticate: makeAuthenticate(db, tokens) };
-  for (const register of [healthRoutes, authRoutes, userRoutes, unitRoutes, peopleRoutes, groupRoutes, auditRoutes, mapModuleRoutes]) register(app, ctx);
+  const ctx: AppContext = { db, config, tokens, version: VERSION, events: createEventBus(), authenticate: makeAuthenticate(db, tokens) };
+  for (const register of [healthRoutes, authRoutes, userRoutes, unitRoutes, peopleRoutes, groupRoutes, auditRoutes, mapModuleRoutes, levelRoutes, eventRoutes]) register(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => Promise.resolve(app.swagger()));
   await serveWebApp(app, config.webDistDir);

@@ -7,13 +7,15 @@ import { serve } from '../main.js';
 import { AppError } from '../platform/errors.js';
 import { importBoundaries, importUnits } from '../modules/units/import.js';
 import { seedDemoIfAbsent, seedDemoCommand } from './demo.js';
+import { levelsCommand } from './levels.js';
 
 const USAGE = `vigil <command> [--json]
   serve                         run the server (what npm start runs)
   migrate                       apply database migrations
   seed --demo [--scale N] [--seed S]   generate the demo province
   import units FILE.json        load an administrative unit tree
-  import boundaries FILE.geojson  load unit boundaries (matched by properties.code)`;
+  import boundaries FILE.geojson  load unit boundaries (matched by properties.code)
+  levels assess --rules FILE_OR_ID --input FILE   epidemic levels from a file (no database)`;
 
 function print(json: boolean, value: unknown, text: string) {
   process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${text}\n`);
@@ -35,6 +37,8 @@ function readJsonFile(file: string | undefined): unknown {
 }
 
 async function run(argv: string[]): Promise<number> {
+  // Computes from files only: no configuration, no database.
+  if (argv[0] === 'levels') return levelsCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Actor } from './actor.js';
 import { unauthorized } from './errors.js';
+import type { EventBus } from './events.js';
 import type { TokenSigner } from './tokens.js';
 import { isRole } from './roles.js';
 
@@ -18,6 +19,8 @@ export interface AppContext {
   config: Config;
   tokens: TokenSigner;
   version: string;
+  /** Live events of this node (GET /api/v1/events streams them). */
+  events: EventBus;
   /** onRequest hook: resolves the bearer token to request.actor, or answers 401. */
   authenticate: (request: FastifyRequest) => Promise<void>;
 }
