@@ -19,12 +19,22 @@ export const PERMISSIONS = [
   'people:read',
   'people:write',
   'people:merge',
+  'places:edit',
+  'zones:edit',
+  'stats:edit',
+  'announcements:edit',
+  'announcements:publish',
+  'levels:edit',
+  'levels:publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  health_officer: ['units:edit', 'people:read', 'people:write', 'people:merge'],
+  health_officer: [
+    'units:edit', 'people:read', 'people:write', 'people:merge', 'places:edit', 'zones:edit', 'stats:edit',
+    'announcements:edit', 'announcements:publish', 'levels:edit', 'levels:publish',
+  ],
   tracer: ['people:read', 'people:write'],
   lab_technician: ['people:read'],
   vaccinator: ['people:read', 'people:write'],

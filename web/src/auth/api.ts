@@ -11,7 +11,9 @@ export type Role =
   | 'meeting_organizer'
   | 'viewer';
 
-export type Permission = 'people:read' | 'people:write' | 'people:merge' | 'units:edit' | 'users:manage' | 'audit:read';
+export type Permission =
+  | 'people:read' | 'people:write' | 'people:merge' | 'units:edit' | 'users:manage' | 'audit:read'
+  | 'places:edit' | 'zones:edit' | 'stats:edit' | 'announcements:edit' | 'announcements:publish' | 'levels:edit' | 'levels:publish';
 
 export interface User {
   id: string;

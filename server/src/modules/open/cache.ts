@@ -1,0 +1,64 @@
+// In-process cache of the open-data documents. An entry is dropped when a change event of its
+// topic reaches this node's bus (places.*, zones.*, stats.*, levels.*, units.*), and after a
+// time limit for changes no event announces (a boundary import by the CLI in another process).
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../platform/context.js';
+import { eventBusOf } from '../../platform/events.js';
+
+export interface CachedDocument {
+  body: string;
+  etag: string;
+  contentType: string;
+  asOf: string;
+}
+
+export interface DocumentCache {
+  get(topic: string, key: string, build: () => Promise<Omit<CachedDocument, 'etag'>>): Promise<CachedDocument>;
+  readonly size: number;
+}
+
+const MAX_AGE_MS = 5 * 60_000;
+
+export function createDocumentCache(subscribe: (listener: (event: { type: string }) => void) => () => void, maxAgeMs = MAX_AGE_MS): DocumentCache {
+  const entries = new Map<string, { topic: string; at: number; document: Promise<CachedDocument> }>();
+  subscribe((event) => {
+    const topic = event.type.split('.')[0];
+    for (const [key, entry] of entries) if (topic === 'units' || entry.topic === topic) entries.delete(key);
+  });
+  return {
+    get(topic, key, build) {
+      const id = `${topic}:${key}`;
+      const entry = entries.get(id);
+      if (entry && Date.now() - entry.at < maxAgeMs) return entry.document;
+      const document = build().then((built) => ({ ...built, etag: `"${createHash('sha256').update(built.body).digest('base64url').slice(0, 27)}"` }));
+      entries.set(id, { topic, at: Date.now(), document });
+      document.catch(() => entries.delete(id)); // a failed build is not kept
+      return document;
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+}
+
+const caches = new WeakMap<AppContext, DocumentCache>();
+
+export function documentCacheOf(ctx: AppContext): DocumentCache {
+  let cache = caches.get(ctx);
+  if (!cache) {
+    const bus = eventBusOf(ctx);
+    caches.set(ctx, (cache = createDocumentCache((listener) => bus.subscribe(listener))));
+  }
+  return cache;
+}
+
+/** Answers a cached document with its ETag and as-of time; 304 when the client has it already. */
+export function sendDocument(request: FastifyRequest, reply: FastifyReply, document: CachedDocument, filename: string) {
+  reply.header('etag', document.etag).header('x-as-of', document.asOf).header('cache-control', 'public, max-age=0, must-revalidate')
+    .header('access-control-allow-origin', '*').header('content-disposition', `inline; filename="${filename}"`);
+  const match = request.headers['if-none-match'];
+  if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === document.etag)) return reply.status(304).send();
+  return reply.type(document.contentType).send(document.body);
+}
+

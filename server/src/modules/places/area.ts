@@ -1,0 +1,58 @@
+// "Inside the province": inside the union of the imported boundaries of the province's units
+// when any were imported, otherwise inside a bounding box known for the province. The error
+// says which test was applied, so staff know whether a missing boundary is the cause.
+import type { Queryable } from '../../db/database.js';
+
+/** [minLon, minLat, maxLon, maxLat] of provinces without imported boundaries (GSO code → box). */
+export const PROVINCE_BBOXES: Readonly<Record<string, readonly [number, number, number, number]>> = {
+  '93': [105.2, 9.5, 106.1, 10.1], // Hậu Giang
+};
+
+const bboxText = (box: readonly number[]) => `lon ${box[0]}–${box[2]}, lat ${box[1]}–${box[3]}`;
+
+interface AreaVerdict {
+  hasBoundaries: boolean;
+  inside: boolean;
+  name: string;
+}
+
+async function verdict(db: Queryable, provinceCode: string, geometrySql: string, test: 'point' | 'area', params: unknown[]): Promise<AreaVerdict> {
+  const predicate = test === 'point' ? 'ST_Covers(u.boundary, g.geom)' : 'ST_Intersects(u.boundary, g.geom)';
+  const [row] = await db.query<{ has_boundaries: boolean; inside: boolean; name: string | null }>(
+    `WITH g AS (SELECT ${geometrySql} AS geom)
+     SELECT EXISTS (SELECT 1 FROM units u WHERE u.path[1] = $1 AND u.boundary IS NOT NULL) AS has_boundaries,
+            EXISTS (SELECT 1 FROM units u, g WHERE u.path[1] = $1 AND u.boundary IS NOT NULL AND ${predicate}) AS inside,
+            (SELECT name FROM units WHERE code = $1) AS name`,
+    [provinceCode, ...params],
+  );
+  return { hasBoundaries: row?.has_boundaries ?? false, inside: row?.inside ?? false, name: row?.name ?? `province ${provinceCode}` };
+}
+
+/** Why a point cannot be in this province, or null when it can. */
+export async function pointOutsideProvince(db: Queryable, provinceCode: string, lat: number, lon: number): Promise<string | null> {
+  const result = await verdict(db, provinceCode, 'ST_SetSRID(ST_MakePoint($2, $3), 4326)', 'point', [lon, lat]);
+  if (result.hasBoundaries) return result.inside ? null : `lies outside ${result.name} (outside the imported boundaries of its units)`;
+  const box = PROVINCE_BBOXES[provinceCode];
+  if (!box) return null; // nothing known to test against
+  const inside = lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3];
+  return inside ? null : `lies outside ${result.name} (outside its bounding box ${bboxText(box)}; no unit boundaries are imported)`;
+}
+
+/** Why a (valid) GeoJSON area cannot be in this province, or null when it can. */
+export async function areaOutsideProvince(db: Queryable, provinceCode: string, geojson: string): Promise<string | null> {
+  const result = await verdict(db, provinceCode, 'ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)', 'area', [geojson]);
+  if (result.hasBoundaries) return result.inside ? null : `lies outside ${result.name} (it touches none of the imported boundaries of its units)`;
+  const box = PROVINCE_BBOXES[provinceCode];
+  if (!box) return null;
+  const [row] = await db.query<{ inside: boolean }>(
+    'SELECT ST_CoveredBy(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326), ST_MakeEnvelope($2, $3, $4, $5, 4326)) AS inside',
+    [geojson, ...box],
+  );
+  return row?.inside ? null : `lies outside ${result.name} (not within its bounding box ${bboxText(box)}; no unit boundaries are imported)`;
+}
+
+/** The province code of a unit (first element of its path), or null for an unknown unit. */
+export async function provinceOf(db: Queryable, unitCode: string): Promise<string | null> {
+  const [row] = await db.query<{ province: string }>('SELECT path[1] AS province FROM units WHERE code = $1', [unitCode]);
+  return row?.province ?? null;
+}

@@ -1,0 +1,3 @@
+import type { Permission } from '../../platform/roles.js';
+
+export const STATS_EDIT: Permission = 'stats:edit';
