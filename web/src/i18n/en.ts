@@ -1,3 +1,5 @@
+import { levelsEn } from '../levels/messages';
+import { mapEn } from '../map/messages';
 import type { Messages } from './vi';
 
 // English: every key of the Vietnamese dictionary, checked by the type.
@@ -204,4 +206,6 @@ export const en: Messages = {
   'dup.confirm': 'Merge',
   'dup.merged': 'Records merged; {count} linked rows moved.',
   'dup.dismissed': 'Marked as two different people.',
+  ...mapEn,
+  ...levelsEn,
 };

@@ -1,4 +1,7 @@
 // Vietnamese: the default language and the source of every message key.
+import { levelsVi } from '../levels/messages';
+import { mapVi } from '../map/messages';
+
 export const vi = {
   'app.name': 'Vigil',
   'app.tagline': 'Ứng phó dịch bệnh · Hậu Giang',
@@ -202,6 +205,8 @@ export const vi = {
   'dup.confirm': 'Xác nhận gộp',
   'dup.merged': 'Đã gộp hồ sơ; {count} bản ghi liên quan đã được chuyển.',
   'dup.dismissed': 'Đã đánh dấu hai hồ sơ là không trùng.',
+  ...mapVi,
+  ...levelsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
