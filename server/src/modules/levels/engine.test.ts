@@ -205,3 +205,42 @@ describe('missing and invalid indicators are errors naming the unit and the fiel
     assert.equal(assessDocument(QD_4800, { week: '2020-W53', units: [commune()] }).week, '2020-W53');
   });
 });
+
+describe('districts and the province derived from the levels under them (configurable)', () => {
+  const derived = (parentDerivation: string) => parseRuleSet({ ...QD_4800, id: `derived-${parentDerivation.toLowerCase()}`, parentDerivation });
+  // District 930: a commune of 10,000 at level 4 and one of 30,000 at level 1; district 931 at level 2 on its own figures.
+  const units = (districtCapacityMet = true, previousLevel?: number) => [
+    { code: '93', level: 'province', parent: null, capacityMet: true },
+    { code: '930', level: 'district', parent: '93', capacityMet: districtCapacityMet, previousLevel },
+    commune({ code: '31321', parent: '930', population: 10_000, newCommunityCases7d: 20 }),
+    commune({ code: '31324', parent: '930', population: 30_000, newCommunityCases7d: 0 }),
+    { code: '931', level: 'district', parent: '93', population: 60_000, newCommunityCases7d: 15, adultsFirstDoseShare: 0.9, elderlyFullDoseShare: 0.9, capacityMet: true },
+  ];
+
+  test('by default a district is assessed on its own aggregated figures', () => {
+    const [, district] = assessUnits(QD_4800, units());
+    assert.equal(district!.casesPer100k, 50);
+    assert.equal(district!.level, 3);
+  });
+
+  test('highestChildLevel: the district takes its worst commune\'s level, the province its worst district\'s', () => {
+    const [province, district, first] = assessUnits(derived('highestChildLevel'), units());
+    assert.equal(first!.level, 4);
+    assert.equal(district!.level, 4);
+    assert.equal(province!.level, 4);
+    assert.ok(district!.reasons.some((r) => r.code === 'derived_from_children' && r.values.units === 2));
+  });
+
+  test('populationMajorityChildLevel: the level covering most of the population, the higher one on a tie', () => {
+    const [province, district] = assessUnits(derived('populationMajorityChildLevel'), units());
+    assert.equal(district!.level, 1, '30,000 of 40,000 people live at level 1');
+    assert.equal(district!.reasons.find((r) => r.code === 'derived_from_children')!.values.share, 0.75);
+    assert.equal(province!.level, 2, 'district 931 (60,000 people, level 2) outweighs 930 (40,000, level 1)');
+  });
+
+  test('a derived level still may not fall below the previous one when capacity is not met', () => {
+    const [, district] = assessUnits(derived('populationMajorityChildLevel'), units(false, 3));
+    assert.equal(district!.level, 3);
+    assert.ok(district!.reasons.some((r) => r.code === 'no_downgrade'));
+  });
+});

@@ -111,14 +111,53 @@ function levelOf(rules: RuleSet, node: UnitNode, basis: Basis): { level: number;
     push({ code: 'capped', values: { from: level, to: rules.maxLevel } });
     level = rules.maxLevel;
   }
+  return { level: applyCapacity(rules, level, basis, push), band, rate, reasons };
+}
+
+/** Step 5: when treatment capacity is not met, the level may not fall below the previous one. */
+function applyCapacity(rules: RuleSet, level: number, basis: Basis, push: (reason: Omit<Reason, 'text'>) => void): number {
   const { capacityMet, previousLevel } = basis;
-  if (capacityMet === false && rules.capacity.whenUnmet === 'noDowngrade') {
-    if (previousLevel !== null && level < previousLevel) {
-      push({ code: 'no_downgrade', values: { computed: level, previous: previousLevel } });
-      level = previousLevel;
-    } else push({ code: 'capacity_unmet', values: { previous: previousLevel } });
+  if (capacityMet !== false || rules.capacity.whenUnmet !== 'noDowngrade') return level;
+  if (previousLevel !== null && level < previousLevel) {
+    push({ code: 'no_downgrade', values: { computed: level, previous: previousLevel } });
+    return previousLevel;
   }
-  return { level, band, rate, reasons };
+  push({ code: 'capacity_unmet', values: { previous: previousLevel } });
+  return level;
+}
+
+const UNIT_DEPTH = { commune: 2, district: 1, province: 0 } as const;
+
+/**
+ * The configurable alternative for districts and the province: their level comes from the
+ * levels of the units under them (their own figures stay in the reasons for information).
+ * Children are settled before their parents, so a province can derive from derived districts.
+ */
+function deriveParentLevels(rules: RuleSet, nodes: UnitNode[], results: UnitResult[]): void {
+  const method = rules.parentDerivation;
+  if (!method || method === 'aggregatedFigures') return;
+  const parents = nodes.filter((node) => node.children.length > 0).sort((a, b) => UNIT_DEPTH[b.level] - UNIT_DEPTH[a.level]);
+  for (const node of parents) {
+    const result = results[node.index]!;
+    const children = node.children.map((child) => results[child.index]!);
+    let level: number;
+    let share = 1;
+    if (method === 'highestChildLevel') {
+      level = Math.max(...children.map((child) => child.level));
+    } else {
+      const byLevel = new Map<number, number>();
+      for (const child of children) byLevel.set(child.level, (byLevel.get(child.level) ?? 0) + child.basis.population);
+      // The largest population share wins; on a tie the higher level, to err on the side of caution.
+      const [best] = [...byLevel.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
+      level = best![0];
+      share = best![1] / children.reduce((sum, child) => sum + child.basis.population, 0);
+    }
+    const reasons = result.reasons.filter((reason) => reason.code === 'case_rate' || reason.code === 'aggregated');
+    const push = (reason: Omit<Reason, 'text'>) => reasons.push(describeReason(reason, rules));
+    push({ code: 'derived_from_children', values: { method, level, units: children.length, share: Math.round(share * 10_000) / 10_000 } });
+    const final = applyCapacity(rules, level, result.basis, push);
+    results[node.index] = { ...result, level: final, colour: colourOf(final), reasons };
+  }
 }
 
 /** Assesses every unit of the list and answers in the same order; throws LevelInputError naming each unit and field at fault. */
@@ -128,11 +167,13 @@ export function assessUnits(rules: RuleSet, units: unknown): UnitResult[] {
   const nodes = units.map((raw, index) => readNode(raw, index, rules, problems));
   if (problems.length > 0) throw new LevelInputError(problems);
   const bases = aggregate(rules, nodes as UnitNode[]);
-  return (nodes as UnitNode[]).map((node, index) => {
+  const results = (nodes as UnitNode[]).map((node, index) => {
     const basis = bases[index]!;
     const { level, band, rate, reasons } = levelOf(rules, node, basis);
     return { code: node.code, level, colour: colourOf(level), casesPer100k: rate, band, reasons, basis };
   });
+  deriveParentLevels(rules, nodes as UnitNode[], results);
+  return results;
 }
 
 export interface AssessmentDocument {

@@ -4,7 +4,7 @@ import type { RuleSet } from './rules.js';
 
 export type ReasonCode =
   | 'case_rate' | 'aggregated' | 'coverage_low' | 'coverage_met' | 'elderly_shortfall' | 'elderly_met'
-  | 'elderly_no_cases' | 'capped' | 'no_downgrade' | 'capacity_unmet' | 'adjusted';
+  | 'elderly_no_cases' | 'capped' | 'no_downgrade' | 'capacity_unmet' | 'adjusted' | 'derived_from_children';
 
 export interface Reason {
   code: ReasonCode;
@@ -55,6 +55,10 @@ function sentence(reason: Omit<Reason, 'text'>, rules: RuleSet): string {
       return v.previous === null
         ? 'treatment capacity not met (no previous level given)'
         : `treatment capacity not met: may not go below the previous level ${v.previous}`;
+    case 'derived_from_children':
+      return v.method === 'highestChildLevel'
+        ? `derived from the ${v.units} units under it: the highest of their levels, ${v.level}`
+        : `derived from the ${v.units} units under it: level ${v.level} covers the largest share of the population (${percent(v.share)})`;
     case 'adjusted':
       return `adjusted by ${v.by} from level ${v.from} to ${v.to}: ${v.reason}`;
   }

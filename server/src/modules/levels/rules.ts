@@ -33,6 +33,10 @@ export const RuleSet = Type.Object(
     )),
     capacity: Type.Object({ whenUnmet: Type.Union([Type.Literal('noDowngrade'), Type.Literal('ignore')]) }, { additionalProperties: false }),
     maxLevel: Type.Integer({ minimum: 1, maximum: 4 }),
+    parentDerivation: Type.Optional(Type.Union(
+      [Type.Literal('aggregatedFigures'), Type.Literal('highestChildLevel'), Type.Literal('populationMajorityChildLevel')],
+      { description: 'how a district or the province gets its level: from its own aggregated figures (default), or from the levels of the units under it' },
+    )),
     basedOn: Type.Optional(Type.String({ pattern: RULE_SET_ID_PATTERN, description: 'the rule set this one adjusts' })),
     source: Type.Optional(Type.String({ maxLength: 2000, description: 'legal basis, e.g. the provincial decision' })),
     confirmation: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z]{1,40}$' }), Confirmation, {
