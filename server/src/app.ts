@@ -67,7 +67,7 @@ export async function buildApp(db: Database, config: Config) {
 async function serveWebApp(app: App, distDir: string) {
   const hasWeb = fs.existsSync(`${distDir}/index.html`);
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-  if (hasWeb) await app.register(fastifyStatic, { root: distDir, wildcard: true });
+  if (hasWeb) await app.register(fastifyStatic, { root: distDir, wildcard: true, preCompressed: true });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     // Client-side routes get the app; a missing file (/assets/x.js, /favicon.png) is a real 404.

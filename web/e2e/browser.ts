@@ -11,6 +11,8 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // MapLibre draws with WebGL: SwiftShader provides it in headless Chromium
+      '--enable-unsafe-swiftshader',
     ],
   });
 }

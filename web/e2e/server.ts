@@ -56,6 +56,9 @@ export async function startServer(): Promise<RunningServer> {
     cwd: repoRoot,
     env: {
       ...process.env,
+      // Each browser suite gets its own embedded database: suites run in parallel, and a shared
+      // PostgreSQL database would give them one another's data. The API tests cover PostgreSQL.
+      DATABASE_URL: '',
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,

@@ -16,7 +16,7 @@ try {
     const shot = (name: string) => page.screenshot({ path: path.join(outDir, `${width}-${name}.png`), fullPage: width < 400 && !name.includes('units') });
     const settle = () => page.waitForFunction(() => !document.querySelector('[role="status"].muted'));
 
-    await page.goto('/');
+    await page.goto('/login');
     await page.getByLabel('Tên đăng nhập').waitFor();
     await shot('01-login');
     await new LoginPage(page).signIn('admin', password);

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import { invalidField } from '../platform/errors.js';
+import { AppError, invalidField } from '../platform/errors.js';
 import { seedDemo } from '../modules/demo/seed.js';
 
 function positiveInteger(raw: string | undefined, name: string, fallback: number): number {
@@ -13,9 +13,17 @@ export async function seedDemoCommand(db: Database, scale: string | undefined, s
   return seedDemo(db, { scale: positiveInteger(scale, 'scale', 1), seed: positiveInteger(seed, 'seed', 2021) });
 }
 
-/** VIGIL_DEMO=1: seed on first start only; later starts keep what is there. */
+/**
+ * VIGIL_DEMO=1: seed on first start only; later starts keep what is there. When several nodes
+ * start together, one seeds and the others find its data (the seed refuses to run twice).
+ */
 export async function seedDemoIfAbsent(db: Database) {
   const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM settings WHERE key = 'demo'`);
   if ((row?.n ?? 0) > 0) return null;
-  return seedDemo(db, { scale: 1, seed: 2021 });
+  try {
+    return await seedDemo(db, { scale: 1, seed: 2021 });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'conflict') return null;
+    throw error;
+  }
 }

@@ -9,7 +9,7 @@ export class LoginPage {
   }
 
   async open(): Promise<void> {
-    await this.page.goto('/');
+    await this.page.goto('/login');
     await this.page.getByLabel('Tên đăng nhập').waitFor();
   }
 

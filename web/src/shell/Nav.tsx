@@ -7,10 +7,14 @@ const MODULES: { to: string; label: MessageKey; needs?: Permission }[] = [
   { to: '/units', label: 'nav.units' },
   { to: '/people', label: 'nav.people', needs: 'people:read' },
   { to: '/people/duplicates', label: 'nav.duplicates', needs: 'people:merge' },
+  { to: '/levels', label: 'nav.levels', needs: 'levels:edit' },
+  { to: '/staff/places', label: 'nav.places', needs: 'places:edit' },
+  { to: '/staff/zones', label: 'nav.zones', needs: 'zones:edit' },
+  { to: '/staff/figures', label: 'nav.figures', needs: 'stats:edit' },
+  { to: '/staff/announcements', label: 'nav.announcementsStaff', needs: 'announcements:edit' },
 ];
 
 const COMING_SOON: MessageKey[] = [
-  'nav.map',
   'nav.checkin',
   'nav.tracing',
   'nav.testing',
@@ -41,6 +45,11 @@ export function Nav({ pathname, onNavigate }: { pathname: string; onNavigate: ()
             </Link>
           </li>
         ))}
+        <li>
+          <Link to="/" className="nav-link" onClick={onNavigate}>
+            {t('nav.publicMap')}
+          </Link>
+        </li>
       </ul>
       <h2 className="nav-group" id="nav-soon">
         {t('nav.comingSoonGroup')}

@@ -10,6 +10,12 @@ const PersonNewScreen = lazy(() => import('../people/PersonNewScreen'));
 const PersonDetailScreen = lazy(() => import('../people/PersonDetailScreen'));
 const DuplicatesScreen = lazy(() => import('../people/DuplicatesScreen'));
 const PasswordScreen = lazy(() => import('../auth/PasswordScreen'));
+const LevelsScreen = lazy(() => import('../levels/LevelsScreen'));
+const LevelHistoryScreen = lazy(() => import('../levels/HistoryScreen'));
+const PlacesScreen = lazy(() => import('../places/PlacesScreen'));
+const ZonesScreen = lazy(() => import('../zones/ZonesScreen'));
+const FiguresScreen = lazy(() => import('../stats/FiguresScreen'));
+const StaffAnnouncementsScreen = lazy(() => import('../announcements/StaffAnnouncementsScreen'));
 
 export interface Resolved {
   title: MessageKey;
@@ -21,6 +27,10 @@ export interface Resolved {
 const ROUTES: { path: string; title: MessageKey; needs?: Permission; render: (p: Record<string, string>) => ReactNode }[] = [
   { path: '/units', title: 'units.title', render: () => <UnitsScreen /> },
   { path: '/account/password', title: 'account.title', render: () => <PasswordScreen /> },
+  { path: '/staff/places', title: 'staff.places.title', needs: 'places:edit', render: () => <PlacesScreen /> },
+  { path: '/staff/zones', title: 'staff.zones.title', needs: 'zones:edit', render: () => <ZonesScreen /> },
+  { path: '/staff/figures', title: 'staff.figures.title', needs: 'stats:edit', render: () => <FiguresScreen /> },
+  { path: '/staff/announcements', title: 'staff.ann.title', needs: 'announcements:edit', render: () => <StaffAnnouncementsScreen /> },
   { path: '/people', title: 'people.title', needs: 'people:read', render: () => <PeopleScreen /> },
   { path: '/people/new', title: 'person.newTitle', needs: 'people:write', render: () => <PersonNewScreen /> },
   { path: '/people/duplicates', title: 'dup.title', needs: 'people:merge', render: () => <DuplicatesScreen /> },
@@ -30,6 +40,8 @@ const ROUTES: { path: string; title: MessageKey; needs?: Permission; render: (p:
     needs: 'people:read',
     render: ({ id = '' }) => <PersonDetailScreen key={id} id={id} />,
   },
+  { path: '/levels', title: 'levels.title', needs: 'levels:edit', render: () => <LevelsScreen /> },
+  { path: '/levels/history/:code', title: 'levels.historyTitle', needs: 'levels:edit', render: ({ code = '' }) => <LevelHistoryScreen key={code} code={code} /> },
 ];
 
 export function resolveRoute(pathname: string): Resolved | null {

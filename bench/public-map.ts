@@ -1,0 +1,93 @@
+// The public map's weight and speed: JS+CSS shipped (gzipped) and the time to a drawn map in headless
+// Chromium on a throttled network (DevTools' "Slow 4G": 562.5 ms latency, 1.44 Mbit/s down, 675 kbit/s up)
+// with a 4× CPU slowdown. Each run is a fresh browser context (cold: no HTTP cache, no service worker).
+//   npm run build -w web && node --import tsx bench/public-map.ts [--runs 3] [--url http://127.0.0.1:8080]
+// Without --url it starts the real server (VIGIL_DEMO=1, fresh data folder) with 60 places.
+// Prints one JSON document; the target is a drawn map in under 3 s.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import zlib from 'node:zlib';
+import { apiLogin } from '../web/e2e/api.js';
+import { launchBrowser } from '../web/e2e/browser.js';
+import { buildPlace } from '../web/e2e/map-api.js';
+import { repoRoot, startServer, type RunningServer } from '../web/e2e/server.js';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, url: { type: 'string' } } });
+const runs = Math.max(1, Math.min(Number(values.runs), 10));
+const dist = path.join(repoRoot, 'web/dist');
+if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('build the web app first: npm run build -w web');
+
+const gzipBytes = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+const isCode = (name: string) => /\.(js|mjs|css)$/.test(name);
+
+function distTotals() {
+  const files = fs.readdirSync(path.join(dist, 'assets')).filter(isCode);
+  const sum = (names: string[]) => names.reduce((total, name) => total + gzipBytes(path.join(dist, 'assets', name)), 0);
+  return { files: files.length, gzipBytes: sum(files) };
+}
+
+let server: RunningServer | null = null;
+let baseUrl = values.url;
+if (!baseUrl) {
+  server = await startServer();
+  baseUrl = server.baseUrl;
+  const token = await apiLogin(baseUrl, server.adminPassword);
+  const kinds = ['testing_site', 'vaccination_site', 'quarantine_facility', 'hospital', 'health_centre', 'checkpoint'];
+  for (let i = 0; i < 60; i++) {
+    await buildPlace(baseUrl, token, { kind: kinds[i % kinds.length], name: `Điểm ${i}`, lat: 9.6 + (i % 10) * 0.04, lon: 105.35 + Math.floor(i / 10) * 0.1 });
+  }
+}
+
+const browser = await launchBrowser();
+const results: { drawnMs: number; requests: number; codeGzipBytes: number; transferBytes: number; codeFiles: string[] }[] = [];
+try {
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, locale: 'vi-VN', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    let transferBytes = 0;
+    cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
+      transferBytes += event.encodedDataLength;
+    });
+    const urls: string[] = [];
+    const bodies = new Map<string, Promise<number>>(); // what the page received, gzipped here (dist may be rebuilt meanwhile)
+    page.on('request', (request) => urls.push(new URL(request.url()).pathname));
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    page.on('requestfailed', (request) => console.error('request failed:', request.url(), request.failure()?.errorText));
+    page.on('response', (response) => {
+      if (response.status() >= 400) console.error('HTTP', response.status(), response.url());
+    });
+    page.on('response', (response) => {
+      const url = new URL(response.url()).pathname;
+      if (url.startsWith('/assets/') && isCode(url)) bodies.set(url, response.body().then((body) => zlib.gzipSync(body, { level: 9 }).length, () => 0));
+    });
+    await page.goto(`${baseUrl}/`, { waitUntil: 'commit' });
+    await page.locator('[data-testid="map"][data-drawn-at]').waitFor({ timeout: 60_000 });
+    const drawnMs = Number(await page.getAttribute('[data-testid="map"]', 'data-drawn-at'));
+    const codeFiles = [...new Set(urls.filter((url) => url.startsWith('/assets/') && isCode(url)))];
+    const codeGzipBytes = (await Promise.all(codeFiles.map((url) => bodies.get(url) ?? Promise.resolve(0)))).reduce((a, b) => a + b, 0);
+    results.push({ drawnMs, requests: urls.length, codeGzipBytes, transferBytes, codeFiles });
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server?.stop();
+}
+
+const sorted = results.map((r) => r.drawnMs).sort((a, b) => a - b);
+const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+const first = results[0];
+console.log(JSON.stringify({
+  benchmark: 'public-map',
+  conditions: { network: 'Slow 4G (562.5 ms RTT, 1.44 Mbit/s down)', cpuSlowdown: 4, viewport: '412x823', cold: true },
+  distAllCode: distTotals(),
+  publicPage: { codeFiles: first?.codeFiles.length, codeGzipBytes: first?.codeGzipBytes, transferBytes: first?.transferBytes, requests: first?.requests, files: first?.codeFiles },
+  timeToDrawnMapMs: { runs: results.map((r) => r.drawnMs), median },
+  targetMs: 3000,
+  meetsTarget: median < 3000,
+}, null, 2));

@@ -1,0 +1,76 @@
+// The light public layout: brand, three sections, language, staff sign-in link and the demo label.
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { useI18n, type MessageKey } from '../i18n';
+import { Link, matchPath } from '../lib/router';
+import { Loading } from '../lib/ui';
+import { DemoBanner } from '../shell/DemoBanner';
+import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { registerServiceWorker } from './offline';
+import './public.css';
+
+const MapScreen = lazy(() => import('../map/MapScreen'));
+const AnnouncementsScreen = lazy(() => import('../announcements/AnnouncementsScreen'));
+const AnnouncementScreen = lazy(() => import('../announcements/AnnouncementScreen'));
+const StatsScreen = lazy(() => import('../stats/StatsScreen'));
+
+const SECTIONS: { to: string; label: MessageKey }[] = [
+  { to: '/', label: 'public.map' },
+  { to: '/announcements', label: 'public.announcements' },
+  { to: '/stats', label: 'public.stats' },
+];
+
+function screenFor(pathname: string): { title: MessageKey; node: ReactNode } {
+  const announcement = matchPath('/announcements/:id', pathname);
+  if (announcement) return { title: 'public.announcements', node: <AnnouncementScreen key={announcement.id} id={announcement.id ?? ''} /> };
+  if (pathname === '/announcements') return { title: 'public.announcements', node: <AnnouncementsScreen /> };
+  if (pathname === '/stats') return { title: 'public.stats', node: <StatsScreen /> };
+  return { title: 'public.map', node: <MapScreen /> };
+}
+
+function sectionOf(pathname: string): string {
+  return pathname.startsWith('/announcements') ? '/announcements' : pathname;
+}
+
+export default function PublicApp({ pathname }: { pathname: string }) {
+  const { t } = useI18n();
+  const screen = screenFor(pathname);
+  const isMap = pathname === '/';
+
+  useEffect(() => {
+    document.title = `${t(screen.title)} · ${t('public.siteName')}`;
+  }, [screen.title, t]);
+
+  useEffect(() => registerServiceWorker(), []);
+
+  return (
+    <div className={isMap ? 'public public-map-page' : 'public'}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <DemoBanner />
+      <header className="public-header">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('public.tagline')}</span>
+        </Link>
+        <nav className="public-nav" aria-label={t('nav.main')}>
+          {SECTIONS.map((section) => (
+            <Link key={section.to} to={section.to} aria-current={sectionOf(pathname) === section.to ? 'page' : undefined}>
+              {t(section.label)}
+            </Link>
+          ))}
+        </nav>
+        <div className="public-tools">
+          <LanguageSwitch />
+          <Link to="/login" className="public-staff-link">
+            {t('public.staffSignIn')}
+          </Link>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className={isMap ? 'public-main public-main-map' : 'public-main'}>
+        <Suspense fallback={<Loading />}>{screen.node}</Suspense>
+      </main>
+    </div>
+  );
+}
