@@ -5,18 +5,14 @@
 // 10,000 communes aggregated to districts and provinces) and, through the service functions on the
 // database, entering a week's figures, computing the province draft, recomputing it, and publishing.
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import type { Database } from '../server/src/db/database.js';
-import { migrate } from '../server/src/db/migrate.js';
-import { openPglite } from '../server/src/db/pglite.js';
-import { openPostgres } from '../server/src/db/postgres.js';
+import { testDatabase } from '../server/src/testing/databases.js';
 import { createRandom } from '../server/src/modules/demo/random.js';
 import { createDraft, publishAssessment } from '../server/src/modules/levels/assessments.js';
 import { assessUnits } from '../server/src/modules/levels/engine.js';
 import { builtInRuleSet } from '../server/src/modules/levels/rules.js';
 import { saveInputs } from '../server/src/modules/levels/service.js';
 import { listUnits } from '../server/src/modules/units/service.js';
-import { seedUnits } from '../server/src/modules/units/seed.js';
 import { SYSTEM_ACTOR } from '../server/src/platform/actor.js';
 import { createEventBus } from '../server/src/platform/events.js';
 
@@ -36,29 +32,16 @@ function timeMs(fn: () => unknown, times = 1): number {
   return Number(((performance.now() - start) / times).toFixed(3));
 }
 
+/** A fresh database with migrations and units (the tests' template): PGlite, or PostgreSQL when DATABASE_URL is set. */
 async function open(): Promise<{ db: Database; engine: string; cleanup: () => Promise<void> }> {
-  if (!process.env.DATABASE_URL) {
-    const db = await openPglite('memory://');
-    return { db, engine: 'pglite', cleanup: () => db.close() };
-  }
-  const name = `vigil_bench_levels_${process.pid}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  const db = openPostgres(url.toString());
-  return { db, engine: 'postgres', cleanup: async () => { await db.close(); await admin(`DROP DATABASE ${name}`); } };
+  const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+  const database = await testDatabase(engine);
+  return { db: database.db, engine, cleanup: () => database.drop() };
 }
+
 
 const { db, engine, cleanup } = await open();
 try {
-  await migrate(db);
-  await seedUnits(db);
   const units = await listUnits(db, {});
   const tree = () => units.map((u) => (u.level === 'commune' ? figures(u.code, u.parentCode!, random.int(0, 40)) : { code: u.code, level: u.level, parent: u.parentCode, capacityMet: true, previousLevel: 2 }));
 

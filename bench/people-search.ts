@@ -4,39 +4,24 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1/test node --import tsx bench/people-search.ts --scale 5
 // Prints one JSON line: latency percentiles (ms) per kind of query, over --queries runs each.
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import type { Database } from '../server/src/db/database.js';
-import { migrate } from '../server/src/db/migrate.js';
-import { openPglite } from '../server/src/db/pglite.js';
-import { openPostgres } from '../server/src/db/postgres.js';
+import { testDatabase } from '../server/src/testing/databases.js';
 import { seedDemo } from '../server/src/modules/demo/seed.js';
 import { listDuplicates } from '../server/src/modules/people/duplicates.js';
 import { searchPeople } from '../server/src/modules/people/service.js';
-import { seedUnits } from '../server/src/modules/units/seed.js';
 import { SYSTEM_ACTOR, type Actor } from '../server/src/platform/actor.js';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '5' }, queries: { type: 'string', default: '200' } } });
 const scale = Number(values.scale);
 const queries = Number(values.queries);
 
+/** A fresh database with migrations and units (the tests' template): PGlite, or PostgreSQL when DATABASE_URL is set. */
 async function open(): Promise<{ db: Database; engine: string; cleanup: () => Promise<void> }> {
-  if (!process.env.DATABASE_URL) {
-    const db = await openPglite('memory://');
-    return { db, engine: 'pglite', cleanup: () => db.close() };
-  }
-  const name = `vigil_bench_${process.pid}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  const db = openPostgres(url.toString());
-  return { db, engine: 'postgres', cleanup: async () => { await db.close(); await admin(`DROP DATABASE ${name}`); } };
+  const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+  const database = await testDatabase(engine);
+  return { db: database.db, engine, cleanup: () => database.drop() };
 }
+
 
 function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -56,8 +41,6 @@ async function timed(fn: () => Promise<unknown>, runs: number) {
 
 const { db, engine, cleanup } = await open();
 try {
-  await migrate(db);
-  await seedUnits(db);
   const seeded = await seedDemo(db, { scale });
   await db.exec('ANALYZE');
   const sample = await db.query<{ full_name: string; national_id: string | null; phone: string | null }>(
