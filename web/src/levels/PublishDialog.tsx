@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useI18n } from '../i18n';
+import { useModalDialog } from '../lib/useModalDialog';
 import { ApiError } from '../lib/api';
 import { formatDate } from '../lib/format';
 import { errorText, Field } from '../lib/ui';
@@ -17,7 +18,7 @@ interface Props {
 export function PublishDialog({ assessment, unitName, onDone, onCancel }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const weekStart = weekRange(assessment.week)?.start ?? '';
   const today = todayInVietnam();
   const [date, setDate] = useState(today > weekStart ? today : weekStart);
@@ -25,11 +26,6 @@ export function PublishDialog({ assessment, unitName, onDone, onCancel }: Props)
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useI18n } from '../i18n';
+import { useModalDialog } from '../lib/useModalDialog';
 import { errorText } from '../lib/ui';
 import { mergePeople } from './api';
 import type { PairSide } from './DuplicatePairCard';
@@ -16,17 +17,12 @@ interface Props {
 export function MergeDialog({ survivor, merged, onDone, onCancel }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const describe = ({ person, letter }: PairSide) =>
     `${t('dup.record', { letter })} (${person.fullName}, ${birthLabel(person)})`;
