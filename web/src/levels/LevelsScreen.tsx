@@ -106,6 +106,7 @@ export default function LevelsScreen() {
           {tab(levelsUrl(week, area, 'inputs'), t('levels.tab.inputs'), view === 'inputs')}
           {tab(levelsUrl(week, area, 'draft'), t('levels.tab.draft'), view === 'draft')}
           {area && tab(`/levels/history/${area}`, t('levels.tab.history'), false)}
+          {tab(rules ? `/levels/rule-sets?id=${encodeURIComponent(rules.id)}` : '/levels/rule-sets', t('levels.tab.ruleSets'), false)}
         </ul>
       </nav>
       {view === 'inputs' ? (

@@ -5,6 +5,27 @@ export type LevelColour = 'green' | 'yellow' | 'orange' | 'red';
 export type Level = 1 | 2 | 3 | 4;
 export const LEVELS: readonly Level[] = [1, 2, 3, 4];
 
+export type ParentDerivation = 'aggregatedFigures' | 'highestChildLevel' | 'populationMajorityChildLevel';
+export const PARENT_DERIVATIONS: readonly ParentDerivation[] = ['aggregatedFigures', 'highestChildLevel', 'populationMajorityChildLevel'];
+export type ConfirmationStatus = 'confirmed' | 'reported' | 'unconfirmed';
+
+/** A rule set as the server stores it (the body of a create). */
+export interface RuleSet {
+  id: string;
+  name: string;
+  effectiveFrom: string;
+  caseBands: number[];
+  coverage: { indicator: string; highIfAtLeast: number; lowAddsLevels: number };
+  elderly?: { indicator: string; minimum: number; shortfallAddsLevels: number; skipWhenNoCases: boolean };
+  capacity: { whenUnmet: 'noDowngrade' | 'ignore' };
+  maxLevel: number;
+  /** Left out: aggregatedFigures. */
+  parentDerivation?: ParentDerivation;
+  basedOn?: string;
+  source?: string;
+  confirmation?: Record<string, { status: ConfirmationStatus; note?: string; source?: string }>;
+}
+
 export interface RuleSetView {
   id: string;
   name: string;
@@ -14,10 +35,14 @@ export interface RuleSetView {
   elderly?: { indicator: string; minimum: number; shortfallAddsLevels: number; skipWhenNoCases: boolean };
   capacity: { whenUnmet: 'noDowngrade' | 'ignore' };
   maxLevel: number;
+  parentDerivation?: ParentDerivation;
+  basedOn?: string;
   source?: string;
+  confirmation?: RuleSet['confirmation'];
   builtIn: boolean;
   /** e.g. "elderly (unconfirmed)" */
   unconfirmed: string[];
+  createdAt?: string | null;
 }
 
 /** One unit's stored figures for a week; other numeric fields are vaccination shares by indicator name. */
@@ -104,6 +129,8 @@ const base = '/api/v1/levels';
 const week = (value: string) => encodeURIComponent(value);
 
 export const listRuleSets = (signal?: AbortSignal) => request<{ items: RuleSetView[] }>(`${base}/rule-sets`, { signal });
+
+export const createRuleSet = (rules: RuleSet) => request<RuleSetView>(`${base}/rule-sets`, { method: 'POST', body: rules });
 
 export const listInputs = (value: string, signal?: AbortSignal) =>
   request<{ week: string; items: StoredInput[] }>(`${base}/inputs/${week(value)}`, { signal });

@@ -12,6 +12,7 @@ const DuplicatesScreen = lazy(() => import('../people/DuplicatesScreen'));
 const PasswordScreen = lazy(() => import('../auth/PasswordScreen'));
 const LevelsScreen = lazy(() => import('../levels/LevelsScreen'));
 const LevelHistoryScreen = lazy(() => import('../levels/HistoryScreen'));
+const RuleSetsScreen = lazy(() => import('../levels/RuleSetsScreen'));
 const PlacesScreen = lazy(() => import('../places/PlacesScreen'));
 const ZonesScreen = lazy(() => import('../zones/ZonesScreen'));
 const FiguresScreen = lazy(() => import('../stats/FiguresScreen'));
@@ -41,6 +42,7 @@ const ROUTES: { path: string; title: MessageKey; needs?: Permission; render: (p:
     render: ({ id = '' }) => <PersonDetailScreen key={id} id={id} />,
   },
   { path: '/levels', title: 'levels.title', needs: 'levels:edit', render: () => <LevelsScreen /> },
+  { path: '/levels/rule-sets', title: 'levels.rs.title', needs: 'levels:edit', render: () => <RuleSetsScreen /> },
   { path: '/levels/history/:code', title: 'levels.historyTitle', needs: 'levels:edit', render: ({ code = '' }) => <LevelHistoryScreen key={code} code={code} /> },
 ];
 
