@@ -28,17 +28,18 @@ function Editor({ id, onChanged }: { id: string | null; onChanged: (id: string |
   const i18n = useI18n();
   const { t } = i18n;
   const { user, can } = useSession();
+  // kept here, not in the form: the form is remounted with the saved record, and the message must survive that
+  const [done, setDone] = useState<string | null>(null);
   const loaded = useAsync((signal) => (id ? getStaffAnnouncement(id, signal) : Promise.resolve(null)), [id]);
   if (loaded.loading) return <Loading />;
   if (loaded.error !== undefined) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
-  return <EditorForm key={loaded.data?.updatedAt ?? 'new'} item={loaded.data ?? null} defaultUnit={user?.unitCode ?? '93'} canPublish={can('announcements:publish')} onChanged={(next) => { onChanged(next); loaded.reload(); }} i18n={i18n} t={t} />;
+  return <EditorForm key={loaded.data?.updatedAt ?? 'new'} item={loaded.data ?? null} defaultUnit={user?.unitCode ?? '93'} canPublish={can('announcements:publish')} done={done} setDone={setDone} onChanged={(next) => { onChanged(next); loaded.reload(); }} i18n={i18n} t={t} />;
 }
 
-function EditorForm({ item, defaultUnit, canPublish, onChanged, i18n, t }: { item: Announcement | null; defaultUnit: string; canPublish: boolean; onChanged: (id: string | null) => void; i18n: ReturnType<typeof useI18n>; t: ReturnType<typeof useI18n>['t'] }) {
+function EditorForm({ item, defaultUnit, canPublish, done, setDone, onChanged, i18n, t }: { item: Announcement | null; defaultUnit: string; canPublish: boolean; done: string | null; setDone: (message: string | null) => void; onChanged: (id: string | null) => void; i18n: ReturnType<typeof useI18n>; t: ReturnType<typeof useI18n>['t'] }) {
   const [draft, setDraft] = useState<AnnouncementInput>(item ? { kind: item.kind, title: item.title, bodyMarkdown: item.bodyMarkdown, issuingBody: item.issuingBody, documentNumber: item.documentNumber ?? '', documentDate: item.documentDate ?? '', unitCode: item.unitCode } : blank(defaultUnit));
   const [fields, setFields] = useState<FieldErrors>({});
   const [error, setError] = useState<unknown>();
-  const [done, setDone] = useState<string | null>(null);
 
   const run = async (action: () => Promise<Announcement | undefined>, message: string) => {
     setError(undefined);
@@ -135,6 +136,9 @@ function EditorForm({ item, defaultUnit, canPublish, onChanged, i18n, t }: { ite
 export default function StaffAnnouncementsScreen() {
   const { t } = useI18n();
   const [selected, setSelected] = useState<string | null>(null);
+  // a new editor (and no stale message) each time the user picks a record; not when a save changes `selected`
+  const [opened, setOpened] = useState(0);
+  const pick = (id: string) => { setSelected(id); setOpened((n) => n + 1); };
   const [status, setStatus] = useState('');
   const list = useAsync((signal) => listStaffAnnouncements({ status: status || undefined, limit: 100 }, signal), [status, selected]);
   return (
@@ -145,9 +149,9 @@ export default function StaffAnnouncementsScreen() {
           <option value="">{t('ann.allKinds')}</option>
           {(['draft', 'published', 'withdrawn'] as const).map((s) => <option key={s} value={s}>{t(`staff.ann.status.${s}`)}</option>)}
         </select>
-        <button type="button" className="button-primary" onClick={() => setSelected('new')}>{t('staff.ann.new')}</button>
+        <button type="button" className="button-primary" onClick={() => pick('new')}>{t('staff.ann.new')}</button>
       </div>
-      {selected !== null && <Editor id={selected === 'new' ? null : selected} onChanged={(id) => setSelected(id)} />}
+      {selected !== null && <Editor key={opened} id={selected === 'new' ? null : selected} onChanged={(id) => setSelected(id)} />}
       {list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.reload} />}
       {list.data && (
         <div className="table-scroll">
@@ -164,7 +168,7 @@ export default function StaffAnnouncementsScreen() {
             <tbody>
               {list.data.items.map((item) => (
                 <tr key={item.id}>
-                  <th scope="row"><button type="button" className="button-link" onClick={() => setSelected(item.id)}>{item.title}</button></th>
+                  <th scope="row"><button type="button" className="button-link" onClick={() => pick(item.id)}>{item.title}</button></th>
                   <td>{t(`ann.kind.${item.kind}`)}</td>
                   <td>{t(`staff.ann.status.${item.status}`)}</td>
                   <td>{formatDate(item.documentDate)}</td>

@@ -152,7 +152,11 @@ export function CsvUpload({ label, accept, onUpload }: { label: string; accept: 
   return (
     <div className="staff-upload">
       <label>
-        {label} <input type="file" accept={accept} onChange={(event) => void upload(event.target.files?.[0])} />
+        {label} <input type="file" accept={accept} onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = ''; // the same file, corrected, can be chosen again
+          void upload(file);
+        }} />
       </label>
       {message && <SuccessNotice>{message}</SuccessNotice>}
       {error !== undefined && (
@@ -178,13 +182,19 @@ export default function PlacesScreen() {
   const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
   const [editing, setEditing] = useState<Place | 'new' | null>(null);
+  const [closeError, setCloseError] = useState<unknown>();
   const { data, error, loading, reload } = useAsync((signal) => listPlaces({ q, limit: LIMIT, offset }, signal), [q, offset]);
 
   const close = async (place: Place) => {
     const reason = window.prompt(t('staff.places.closeReason'));
     if (reason === null) return;
-    await closePlace(place.id, reason || undefined);
-    reload();
+    setCloseError(undefined);
+    try {
+      await closePlace(place.id, reason || undefined);
+      reload();
+    } catch (cause) {
+      setCloseError(cause);
+    }
   };
 
   return (
@@ -205,6 +215,7 @@ export default function PlacesScreen() {
       />
       {editing && <PlaceForm key={editing === 'new' ? 'new' : editing.id} place={editing === 'new' ? null : editing} onDone={(saved) => { setEditing(null); if (saved) reload(); }} />}
       {error !== undefined && <ErrorNotice error={error} onRetry={reload} />}
+      {closeError !== undefined && <ErrorNotice error={closeError} />}
       {loading && !data && <Loading />}
       {data && (
         <>

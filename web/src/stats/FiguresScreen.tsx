@@ -19,7 +19,7 @@ export default function FiguresScreen() {
   const { t } = i18n;
   const { units } = useUnits();
   const [unitCode, setUnitCode] = useState('');
-  const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(() => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })); // today in Vietnam, YYYY-MM-DD
   const [source, setSource] = useState('');
   const [values, setValues] = useState<Partial<Record<NumberField | 'adultsCoverage', string>>>({});
   const [fields, setFields] = useState<FieldErrors>({});
@@ -63,7 +63,7 @@ export default function FiguresScreen() {
           <Field id="fig-date" label={t('staff.figures.date')} error={fields.date}>
             {() => <input id="fig-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} required />}
           </Field>
-          <Field id="fig-source" label={t('stats.source')} error={fields.source}>
+          <Field id="fig-source" label={t('staff.figures.source')} error={fields.source}>
             {() => <input id="fig-source" value={source} onChange={(e) => setSource(e.target.value)} required />}
           </Field>
           {NUMBERS.map((key) => (
@@ -86,7 +86,7 @@ export default function FiguresScreen() {
           return t('staff.figures.importedRows', { saved: result.saved });
         }}
       />
-      <p className="muted"><code>{HEADER}</code></p>
+      <p className="muted staff-csv-header"><code>{HEADER}</code></p>
       {stored.error !== undefined && <ErrorNotice error={stored.error} onRetry={stored.reload} />}
       {stored.data && <p className="muted">{t('staff.figures.stored', { count: stored.data.items.length })}</p>}
     </div>

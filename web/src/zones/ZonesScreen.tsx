@@ -1,4 +1,5 @@
 // Staff: lockdown zones and isolation areas: every zone with its dates and decision; GeoJSON import; lift.
+import { useState } from 'react';
 import { useI18n } from '../i18n';
 import { formatDate } from '../lib/format';
 import { ErrorNotice, Loading } from '../lib/ui';
@@ -15,6 +16,11 @@ const EXAMPLE = `{"type": "FeatureCollection", "features": [{"type": "Feature",
 export default function ZonesScreen() {
   const { t } = useI18n();
   const { data, error, loading, reload } = useAsync((signal) => listAllZones(signal), []);
+  const [liftError, setLiftError] = useState<unknown>();
+  const lift = (id: string) => {
+    setLiftError(undefined);
+    setZoneStatus(id, 'lifted').then(reload, setLiftError);
+  };
   return (
     <div data-testid="staff-zones">
       <h1>{t('staff.zones.title')}</h1>
@@ -32,6 +38,7 @@ export default function ZonesScreen() {
         <pre className="staff-example">{EXAMPLE}</pre>
       </details>
       {error !== undefined && <ErrorNotice error={error} onRetry={reload} />}
+      {liftError !== undefined && <ErrorNotice error={liftError} />}
       {loading && !data && <Loading />}
       {data && (
         <div className="table-scroll">
@@ -56,9 +63,9 @@ export default function ZonesScreen() {
                   <td>{formatDate(zone.startsOn)} – {zone.endsOn ? formatDate(zone.endsOn) : t('map.untilFurther')}</td>
                   <td>{zone.decision ? [zone.decision.number, formatDate(zone.decision.date), zone.decision.issuedBy].filter(Boolean).join(' · ') : '—'}</td>
                   <td>{t(`map.zoneStatus.${zone.status}`)}</td>
-                  <td>
+                  <td className="staff-row-actions">
                     {zone.status === 'active' && (
-                      <button type="button" className="button-secondary button-small" onClick={() => void setZoneStatus(zone.id, 'lifted').then(reload)}>
+                      <button type="button" className="button-secondary button-small" onClick={() => lift(zone.id)}>
                         {t('staff.zones.lift')}
                       </button>
                     )}
