@@ -2,56 +2,36 @@
 // Run from the repository root after `npm run build -w web`:
 //   node --import tsx --test web/e2e/app.test.ts
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiLogin, buildPerson, nationalIdFor, searchPeople } from './api';
-import { launchBrowser, newPage } from './browser';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { buildPerson, nationalIdFor, searchPeople } from './api';
 import { DuplicatesPage } from './pages/DuplicatesPage';
 import { LoginPage } from './pages/LoginPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonDetailPage } from './pages/PersonDetailPage';
 import { PersonFormPage } from './pages/PersonFormPage';
 import { UnitsPage } from './pages/UnitsPage';
-import { repoRoot, startServer, type RunningServer } from './server';
+import { browserSuite } from './suite';
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
 
 describe('Vigil web app', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let token: string;
-  const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    assert.ok(existsSync(path.join(repoRoot, 'web/dist/index.html')), 'build the web app first: npm run build -w web');
-    server = await startServer();
-    browser = await launchBrowser();
-    token = await apiLogin(server.baseUrl, server.adminPassword);
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await Promise.allSettled(contexts.map((context) => context.close()));
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   async function open(viewport?: { width: number; height: number }): Promise<Page> {
-    const { context, page } = await newPage(browser, server.baseUrl, viewport);
-    contexts.push(context);
+    const page = await suite.open(viewport);
     return page;
   }
 
   async function signedIn(viewport?: { width: number; height: number }) {
     const page = await open(viewport);
-    const shell = await new LoginPage(page).signIn('admin', server.adminPassword);
+    const shell = await new LoginPage(page).signIn('admin', suite.server.adminPassword);
     return { page, shell };
   }
 
   test('the server serves the built app, also on deep links', async () => {
     for (const url of ['/', '/people/new']) {
-      const response = await fetch(`${server.baseUrl}${url}`);
+      const response = await fetch(`${suite.server.baseUrl}${url}`);
       assert.equal(response.status, 200, url);
       assert.match(await response.text(), /<div id="root">/, url);
     }
@@ -89,7 +69,7 @@ describe('Vigil web app', () => {
     await page.getByLabel('Mật khẩu hiện tại').fill('vigil-demo-2021');
     await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
     await page.getByText('Đã đổi mật khẩu.').waitFor();
-    const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+    const login = await fetch(`${suite.server.baseUrl}/api/v1/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'demo.viewer.93', password: 'a brand new password' }),
     });
@@ -107,9 +87,9 @@ describe('Vigil web app', () => {
   });
 
   test('People search without diacritics finds names with diacritics', async () => {
-    const people = await searchPeople(server.baseUrl, token);
+    const people = await searchPeople(suite.server.baseUrl, suite.token);
     const known = people.find((person) => fold(person.fullName) !== person.fullName.toLowerCase())
-      ?? (await buildPerson(server.baseUrl, token));
+      ?? (await buildPerson(suite.server.baseUrl, suite.token));
     const { page, shell } = await signedIn();
     await shell.go('Người dân');
     const search = new PeoplePage(page);
@@ -135,7 +115,7 @@ describe('Vigil web app', () => {
   });
 
   test("a person's detail page shows the record, household and organisations", async () => {
-    const person = await buildPerson(server.baseUrl, token, { fullName: 'Phạm Văn Đức' });
+    const person = await buildPerson(suite.server.baseUrl, suite.token, { fullName: 'Phạm Văn Đức' });
     const { page, shell } = await signedIn();
     await shell.go('Người dân');
     const search = new PeoplePage(page);

@@ -3,15 +3,13 @@
 //   node scripts/run-tests.mjs web/e2e/levels.test.ts
 // Screenshots for looking at the layout by eye: set VIGIL_SHOTS_DIR.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiLogin } from './api';
-import { launchBrowser, newPage } from './browser';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { LevelsPage } from './pages/LevelsPage';
 import { LoginPage } from './pages/LoginPage';
-import { repoRoot, startServer, type RunningServer } from './server';
+import { browserSuite } from './suite';
 
 /** Vị Thanh (930) and its communes, all with a population in the demo data. */
 const DISTRICT = '930';
@@ -19,29 +17,16 @@ const COMMUNES = ['31318', '31321', '31324', '31327', '31330', '31333', '31336',
 const shotsDir = process.env.VIGIL_SHOTS_DIR;
 
 describe('Epidemic levels', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let token: string;
-  const contexts: BrowserContext[] = [];
+  const suite = browserSuite();
 
-  before(async () => {
-    assert.ok(existsSync(path.join(repoRoot, 'web/dist/index.html')), 'build the web app first: npm run build -w web');
-    server = await startServer();
-    browser = await launchBrowser();
-    token = await apiLogin(server.baseUrl, server.adminPassword);
+  before(() => {
     if (shotsDir) mkdirSync(shotsDir, { recursive: true });
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await Promise.allSettled(contexts.map((context) => context.close()));
-    await browser?.close();
-    await server?.stop();
   });
 
   async function api(method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${server.baseUrl}${url}`, {
+    const response = await fetch(`${suite.server.baseUrl}${url}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { authorization: `Bearer ${suite.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -59,9 +44,8 @@ describe('Epidemic levels', () => {
   }
 
   async function signedIn(viewport?: { width: number; height: number }): Promise<{ page: Page; levels: LevelsPage }> {
-    const { context, page } = await newPage(browser, server.baseUrl, viewport);
-    contexts.push(context);
-    await new LoginPage(page).signIn('admin', server.adminPassword);
+    const page = await suite.open(viewport);
+    await new LoginPage(page).signIn('admin', suite.server.adminPassword);
     return { page, levels: new LevelsPage(page) };
   }
 

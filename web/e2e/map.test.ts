@@ -1,47 +1,32 @@
 // Browser tests of the public map and pages: the built app served by the real server, in headless Chromium.
 //   node scripts/run-tests.mjs web/e2e/map.test.ts
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiLogin } from './api';
-import { launchBrowser, newPage } from './browser';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { buildPlace, publishDistrictLevels, type ApiPlace } from './map-api';
 import { MapPage } from './pages/MapPage';
-import { repoRoot, startServer, type RunningServer } from './server';
+import { repoRoot } from './server';
+import { browserSuite } from './suite';
 
 const ARTIFACTS = path.join(repoRoot, 'web/e2e/artifacts');
 
 describe('public map', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let token: string;
+  const suite = browserSuite();
   let testing: ApiPlace;
   let vaccination: ApiPlace;
-  const contexts: BrowserContext[] = [];
 
   before(async () => {
-    assert.ok(existsSync(path.join(repoRoot, 'web/dist/index.html')), 'build the web app first: npm run build -w web');
-    server = await startServer();
-    browser = await launchBrowser();
-    token = await apiLogin(server.baseUrl, server.adminPassword);
-    testing = await buildPlace(server.baseUrl, token, { name: 'Điểm xét nghiệm Phường III' });
-    vaccination = await buildPlace(server.baseUrl, token, { kind: 'vaccination_site', name: 'Điểm tiêm Trạm y tế Phường I', communeCode: '31318', lat: 9.79, lon: 105.455 });
-    await buildPlace(server.baseUrl, token, { kind: 'hospital', name: 'Bệnh viện đa khoa Ngã Bảy', communeCode: '31340', lat: 9.816, lon: 105.82 });
+    testing = await buildPlace(suite.server.baseUrl, suite.token, { name: 'Điểm xét nghiệm Phường III' });
+    vaccination = await buildPlace(suite.server.baseUrl, suite.token, { kind: 'vaccination_site', name: 'Điểm tiêm Trạm y tế Phường I', communeCode: '31318', lat: 9.79, lon: 105.455 });
+    await buildPlace(suite.server.baseUrl, suite.token, { kind: 'hospital', name: 'Bệnh viện đa khoa Ngã Bảy', communeCode: '31340', lat: 9.816, lon: 105.82 });
     // district 930 (Vị Thanh): Phường III many cases (red), the rest none; the district itself orange
-    await publishDistrictLevels(server.baseUrl, token, '930', ['31321']);
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await Promise.allSettled(contexts.map((context) => context.close()));
-    await browser?.close();
-    await server?.stop();
-  });
+    await publishDistrictLevels(suite.server.baseUrl, suite.token, '930', ['31321']);
+  }, { timeout: 120_000 });
 
   async function open(viewport?: { width: number; height: number }): Promise<{ page: Page; map: MapPage; errors: string[]; requests: string[] }> {
-    const { context, page } = await newPage(browser, server.baseUrl, viewport);
-    contexts.push(context);
+    const page = await suite.open(viewport);
     const errors: string[] = [];
     const requests: string[] = [];
     page.on('console', (message) => {
@@ -121,7 +106,7 @@ describe('public map', () => {
     await map.waitForPlace(testing.name);
     const name = `Điểm xét nghiệm lưu động ${Date.now()}`;
     const started = Date.now();
-    await buildPlace(server.baseUrl, token, { name, lat: 9.8, lon: 105.6, communeCode: '31321' });
+    await buildPlace(suite.server.baseUrl, suite.token, { name, lat: 9.8, lon: 105.6, communeCode: '31321' });
     await map.waitForPlace(name, 5_000);
     const elapsed = Date.now() - started;
     assert.ok(elapsed < 2_000, `shown after ${elapsed} ms`);
@@ -140,8 +125,7 @@ describe('public map', () => {
   });
 
   test('staff paths still ask for sign-in', async () => {
-    const { context, page } = await newPage(browser, server.baseUrl);
-    contexts.push(context);
+    const page = await suite.open();
     await page.goto('/people');
     await page.getByLabel('Tên đăng nhập').waitFor();
     assert.equal(new URL(page.url()).pathname, '/login');

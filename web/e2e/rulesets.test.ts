@@ -3,42 +3,26 @@
 //   node scripts/run-tests.mjs web/e2e/rulesets.test.ts
 // Screenshots for looking at the layout by eye: set VIGIL_SHOTS_DIR.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiLogin } from './api';
-import { launchBrowser, newPage } from './browser';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { LoginPage } from './pages/LoginPage';
 import { RuleSetsPage } from './pages/RuleSetsPage';
-import { repoRoot, startServer, type RunningServer } from './server';
+import { browserSuite } from './suite';
 
 const shotsDir = process.env.VIGIL_SHOTS_DIR;
 
 describe('Epidemic-level rule sets', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let token: string;
-  const contexts: BrowserContext[] = [];
+  const suite = browserSuite();
 
-  before(async () => {
-    assert.ok(existsSync(path.join(repoRoot, 'web/dist/index.html')), 'build the web app first: npm run build -w web');
-    server = await startServer();
-    browser = await launchBrowser();
-    token = await apiLogin(server.baseUrl, server.adminPassword);
+  before(() => {
     if (shotsDir) mkdirSync(shotsDir, { recursive: true });
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await Promise.allSettled(contexts.map((context) => context.close()));
-    await browser?.close();
-    await server?.stop();
   });
 
   async function signedIn(viewport?: { width: number; height: number }): Promise<{ page: Page; ruleSets: RuleSetsPage }> {
-    const { context, page } = await newPage(browser, server.baseUrl, viewport);
-    contexts.push(context);
-    await new LoginPage(page).signIn('admin', server.adminPassword);
+    const page = await suite.open(viewport);
+    await new LoginPage(page).signIn('admin', suite.server.adminPassword);
     return { page, ruleSets: new RuleSetsPage(page) };
   }
 
@@ -91,7 +75,7 @@ describe('Epidemic-level rule sets', () => {
     assert.match((await ruleSets.detail.textContent()) ?? '', /đạt nếu từ 60%/);
     await shot(page, '360-rule-set-created');
 
-    const response = await fetch(`${server.baseUrl}/api/v1/levels/rule-sets/hau-giang-2021-11`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${suite.server.baseUrl}/api/v1/levels/rule-sets/hau-giang-2021-11`, { headers: { authorization: `Bearer ${suite.token}` } });
     assert.equal(response.status, 200);
     const stored = (await response.json()) as Record<string, any>;
     assert.equal(stored.coverage.highIfAtLeast, 0.6);

@@ -1,17 +1,17 @@
 // Browser tests of the staff screens behind the public map: places, zones, figures, announcements.
 //   node scripts/run-tests.mjs web/e2e/staff-map.test.ts
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newPage } from './browser';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { LoginPage } from './pages/LoginPage';
 import { StaffAnnouncementsPage } from './pages/StaffAnnouncementsPage';
 import { StaffFiguresPage } from './pages/StaffFiguresPage';
 import { StaffPlacesPage } from './pages/StaffPlacesPage';
 import { StaffZonesPage } from './pages/StaffZonesPage';
-import { repoRoot, startServer, type RunningServer } from './server';
+import { repoRoot } from './server';
+import { browserSuite } from './suite';
 
 const ARTIFACTS = path.join(repoRoot, 'web/e2e/artifacts');
 
@@ -22,36 +22,24 @@ interface OpenFeature {
 }
 
 describe('staff screens of the public map', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const suite = browserSuite();
 
-  before(async () => {
-    assert.ok(existsSync(path.join(repoRoot, 'web/dist/index.html')), 'build the web app first: npm run build -w web');
-    server = await startServer();
-    browser = await launchBrowser();
+  before(() => {
     mkdirSync(ARTIFACTS, { recursive: true });
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await Promise.allSettled(contexts.map((context) => context.close()));
-    await browser?.close();
-    await server?.stop();
   });
 
   async function signedIn(viewport?: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
-    const { context, page } = await newPage(browser, server.baseUrl, viewport);
-    contexts.push(context);
+    const page = await suite.open(viewport);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await new LoginPage(page).signIn('admin', server.adminPassword);
+    await new LoginPage(page).signIn('admin', suite.server.adminPassword);
     return { page, errors };
   }
 
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `staff-${name}.png`), fullPage: true });
 
   async function openPlaces(): Promise<OpenFeature[]> {
-    const response = await fetch(`${server.baseUrl}/api/v1/open/places.geojson`);
+    const response = await fetch(`${suite.server.baseUrl}/api/v1/open/places.geojson`);
     assert.equal(response.status, 200);
     return ((await response.json()) as { features: OpenFeature[] }).features;
   }
@@ -153,7 +141,7 @@ describe('staff screens of the public map', () => {
     await figures.enter({ unitCode: '31321', date: '2021-08-05', source: 'Báo cáo CDC Hậu Giang', numbers: { confirmedCommunity: '7', confirmedQuarantine: '2', deaths: '0' } });
     await figures.saved.waitFor();
     await figures.stored.waitFor();
-    const response = await fetch(`${server.baseUrl}/api/v1/stats/units/31321?from=2021-08-05&to=2021-08-05`);
+    const response = await fetch(`${suite.server.baseUrl}/api/v1/stats/units/31321?from=2021-08-05&to=2021-08-05`);
     const { items } = (await response.json()) as { items: { date: string; confirmed: number; confirmedCommunity: number; deaths: number; source: string }[] };
     assert.equal(items.length, 1);
     const [day] = items;
@@ -204,7 +192,7 @@ describe('staff screens of the public map', () => {
     assert.deepEqual(dialogs, []);
     assert.deepEqual(errors, []);
 
-    const list = (await (await fetch(`${server.baseUrl}/api/v1/announcements`)).json()) as { items: { title: string; excerpt: string }[] };
+    const list = (await (await fetch(`${suite.server.baseUrl}/api/v1/announcements`)).json()) as { items: { title: string; excerpt: string }[] };
     const listed = list.items.find((item) => item.title === title);
     assert.ok(listed, 'listed by the public API');
     assert.doesNotMatch(listed.excerpt, /__pwned|<script/);
