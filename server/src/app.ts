@@ -12,6 +12,7 @@ import { type App, ErrorBody, handleError } from './platform/http.js';
 import { registerIdempotency } from './platform/idempotency.js';
 import { createEventBus, eventRoutes } from './platform/events.js';
 import { createTokenSigner } from './platform/tokens.js';
+import { checkinModuleRoutes } from './modules/checkins/register.js';
 import { levelRoutes } from './modules/levels/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -56,7 +57,7 @@ export async function buildApp(db: Database, config: Config) {
   const tokens = await createTokenSigner(db, config.tokenTtlSeconds);
   registerIdempotency(app, db);
   const ctx: AppContext = { db, config, tokens, version: VERSION, events: createEventBus(), authenticate: makeAuthenticate(db, tokens) };
-  for (const register of [healthRoutes, authRoutes, userRoutes, unitRoutes, peopleRoutes, groupRoutes, auditRoutes, mapModuleRoutes, levelRoutes, eventRoutes]) register(app, ctx);
+  for (const register of [healthRoutes, authRoutes, userRoutes, unitRoutes, peopleRoutes, groupRoutes, auditRoutes, mapModuleRoutes, levelRoutes, checkinModuleRoutes, eventRoutes]) register(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => Promise.resolve(app.swagger()));
   await serveWebApp(app, config.webDistDir);

@@ -26,6 +26,10 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Folder of the built web app; served at `/` when it exists. */
   webDistDir: string;
+  /** The address citizens reach Vigil at: venue QR codes encode URLs under it. */
+  publicUrl: string;
+  /** Check-ins and health declarations older than this many days are deleted. */
+  presenceRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +51,18 @@ function flag(env: NodeJS.ProcessEnv, key: string): boolean {
   if (['', '0', 'false', 'no'].includes(raw)) return false;
   if (['1', 'true', 'yes'].includes(raw)) return true;
   throw new ConfigError(`${key} must be 1 or 0, got "${env[key]}"`);
+}
+
+function publicUrlOf(env: NodeJS.ProcessEnv): string {
+  const raw = env.VIGIL_PUBLIC_URL || `http://localhost:${env.PORT || 8080}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`VIGIL_PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('VIGIL_PUBLIC_URL must start with http:// or https://');
+  return url.href.replace(/\/$/, '');
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -76,5 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: flag(env, 'VIGIL_TRUST_PROXY'),
     logLevel,
     webDistDir: path.resolve(env.VIGIL_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
+    publicUrl: publicUrlOf(env),
+    presenceRetentionDays: integer(env, 'VIGIL_PRESENCE_RETENTION_DAYS', 21, 1, 3650),
   };
 }

@@ -26,3 +26,11 @@ export function can(actor: Actor, permission: Permission): boolean {
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) throw forbidden(`role ${actor.role} may not ${permission.replace(':', ' ')}`);
 }
+
+/** A citizen acting for themselves without an account (self check-in, declarations): audited under this name. */
+export const CITIZEN_ACTOR: Actor = {
+  userId: '00000000-0000-0000-0000-000000000001',
+  username: 'citizen',
+  role: 'viewer',
+  unitCode: null,
+};

@@ -6,6 +6,7 @@ export const ROLES = [
   'lab_technician',
   'vaccinator',
   'facility_manager',
+  'checkpoint_staff',
   'camera_viewer',
   'meeting_organizer',
   'viewer',
@@ -26,6 +27,10 @@ export const PERMISSIONS = [
   'announcements:publish',
   'levels:edit',
   'levels:publish',
+  'venues:edit',
+  'checkins:write',
+  'checkins:read',
+  'declarations:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,11 +39,14 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   health_officer: [
     'units:edit', 'people:read', 'people:write', 'people:merge', 'places:edit', 'zones:edit', 'stats:edit',
     'announcements:edit', 'announcements:publish', 'levels:edit', 'levels:publish',
+    'venues:edit', 'checkins:write', 'checkins:read', 'declarations:read',
   ],
-  tracer: ['people:read', 'people:write'],
+  tracer: ['people:read', 'people:write', 'checkins:read', 'declarations:read'],
   lab_technician: ['people:read'],
   vaccinator: ['people:read', 'people:write'],
   facility_manager: ['people:read', 'people:write'],
+  // staff at a venue or an entry checkpoint: scan people in, see the declarations made there
+  checkpoint_staff: ['checkins:write', 'declarations:read'],
   camera_viewer: [],
   meeting_organizer: [],
   viewer: [],

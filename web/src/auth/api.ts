@@ -7,13 +7,15 @@ export type Role =
   | 'lab_technician'
   | 'vaccinator'
   | 'facility_manager'
+  | 'checkpoint_staff'
   | 'camera_viewer'
   | 'meeting_organizer'
   | 'viewer';
 
 export type Permission =
   | 'people:read' | 'people:write' | 'people:merge' | 'units:edit' | 'users:manage' | 'audit:read'
-  | 'places:edit' | 'zones:edit' | 'stats:edit' | 'announcements:edit' | 'announcements:publish' | 'levels:edit' | 'levels:publish';
+  | 'places:edit' | 'zones:edit' | 'stats:edit' | 'announcements:edit' | 'announcements:publish' | 'levels:edit' | 'levels:publish'
+  | 'venues:edit' | 'checkins:write' | 'checkins:read' | 'declarations:read';
 
 export interface User {
   id: string;

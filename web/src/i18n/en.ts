@@ -56,6 +56,7 @@ export const en: Messages = {
   'role.lab_technician': 'Lab technician',
   'role.vaccinator': 'Vaccinator',
   'role.facility_manager': 'Facility manager',
+  'role.checkpoint_staff': 'Checkpoint / QR scanning staff',
   'role.camera_viewer': 'Camera viewer',
   'role.meeting_organizer': 'Meeting organiser',
   'role.viewer': 'Viewer',

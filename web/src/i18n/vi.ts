@@ -55,6 +55,7 @@ export const vi = {
   'role.lab_technician': 'Kỹ thuật viên xét nghiệm',
   'role.vaccinator': 'Nhân viên tiêm chủng',
   'role.facility_manager': 'Quản lý cơ sở',
+  'role.checkpoint_staff': 'Cán bộ chốt kiểm soát / điểm quét QR',
   'role.camera_viewer': 'Người xem camera',
   'role.meeting_organizer': 'Người tổ chức họp',
   'role.viewer': 'Người xem',
