@@ -4,6 +4,7 @@ import { boot } from './boot.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { SeedDemoResult } from './modules/demo/seed.js';
+import { schedulePurge } from './modules/checkins/retention.js';
 
 export async function serve(config: Config, options: { seedDemo?: (db: Database) => Promise<SeedDemoResult | null> } = {}) {
   const { db, admin } = await boot(config);
@@ -19,7 +20,12 @@ export async function serve(config: Config, options: { seedDemo?: (db: Database)
     }
   }
   const app = await buildApp(db, config);
+  const stopPurge = schedulePurge(db, config.presenceRetentionDays, (result) => {
+    if (result instanceof Error) app.log.error({ err: result }, 'presence purge failed');
+    else app.log.info({ purge: result }, 'presence purge');
+  });
   const shutdown = async () => {
+    stopPurge();
     await app.close();
     await db.close();
   };

@@ -8,6 +8,8 @@ import { AppError } from '../platform/errors.js';
 import { importBoundaries, importUnits } from '../modules/units/import.js';
 import { seedDemoIfAbsent, seedDemoCommand } from './demo.js';
 import { levelsCommand } from './levels.js';
+import { importVenuesCommand } from './venues.js';
+import { purgePresence } from '../modules/checkins/retention.js';
 
 const USAGE = `vigil <command> [--json]
   serve                         run the server (what npm start runs)
@@ -15,7 +17,9 @@ const USAGE = `vigil <command> [--json]
   seed --demo [--scale N] [--seed S]   generate the demo province
   import units FILE.json        load an administrative unit tree
   import boundaries FILE.geojson  load unit boundaries (matched by properties.code)
-  levels assess --rules FILE_OR_ID --input FILE   epidemic levels from a file (no database)`;
+  levels assess --rules FILE_OR_ID --input FILE   epidemic levels from a file (no database)
+  import venues FILE.csv        load venues (all rows or none), printing progress
+  purge presence [--days N]     delete check-ins and declarations older than the retention period`;
 
 function print(json: boolean, value: unknown, text: string) {
   process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${text}\n`);
@@ -42,7 +46,7 @@ async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, demo: { type: 'boolean', default: false }, scale: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { days: { type: 'string' }, json: { type: 'boolean', default: false }, demo: { type: 'boolean', default: false }, scale: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -85,7 +89,22 @@ async function run(argv: string[]): Promise<number> {
           ].join('\n'));
           return 0;
         }
-        throw new AppError('validation_failed', 'import what? `vigil import units FILE` or `vigil import boundaries FILE`');
+        if (what === 'venues') {
+          const result = await importVenuesCommand(db, file, json);
+          print(json, result, result.status === 'done'
+            ? `venues: ${result.created ?? 0} added, ${result.updated ?? 0} updated`
+            : `venues: nothing imported: ${result.message ?? ''}\n${Object.entries(result.problems ?? {}).map(([f, r]) => `  ${f}: ${r}`).join('\n')}`);
+          return result.status === 'done' ? 0 : 2;
+        }
+        throw new AppError('validation_failed', 'import what? `vigil import units|boundaries|venues FILE`');
+      }
+      case 'purge': {
+        if (rest[0] !== 'presence') throw new AppError('validation_failed', 'only `vigil purge presence [--days N]` exists');
+        const days = values.days === undefined ? config.presenceRetentionDays : Number(values.days);
+        if (!Number.isInteger(days) || days < 1) throw new AppError('validation_failed', '--days must be a whole number of days, at least 1');
+        const result = await purgePresence(db, days);
+        print(json, result, `deleted ${result.checkins} check-ins and ${result.declarations} declarations from before ${result.cutoff}`);
+        return 0;
       }
       default:
         throw new AppError('validation_failed', `unknown command "${command}"\n${USAGE}`);

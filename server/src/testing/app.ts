@@ -21,7 +21,7 @@ export interface TestApp {
   /** Creates a user with that role and unit, and returns its token. */
   tokenFor(role: Role, unitCode: string | null): Promise<string>;
   /** JSON request helper: returns status and parsed body. */
-  request(method: string, url: string, options?: { token?: string; body?: unknown }): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  request(method: string, url: string, options?: { token?: string; body?: unknown; contentType?: string }): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
@@ -39,7 +39,7 @@ export async function createTestApp(engine: EngineKind, env: Record<string, stri
     const response = await app.inject({
       method: method as 'GET',
       url,
-      headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+      headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...(options.contentType ? { 'content-type': options.contentType } : {}) },
       ...(options.body !== undefined ? { payload: options.body as object } : {}),
     });
     const text = response.body;

@@ -1,3 +1,5 @@
+import { checkinEn } from '../checkin/messages';
+import { venuesEn } from '../venues/messages';
 import { levelsEn } from '../levels/messages';
 import { mapEn } from '../map/messages';
 import type { Messages } from './vi';
@@ -209,4 +211,6 @@ export const en: Messages = {
   'dup.dismissed': 'Marked as two different people.',
   ...mapEn,
   ...levelsEn,
+  ...checkinEn,
+  ...venuesEn,
 };

@@ -1,4 +1,6 @@
 // Vietnamese: the default language and the source of every message key.
+import { checkinVi } from '../checkin/messages';
+import { venuesVi } from '../venues/messages';
 import { levelsVi } from '../levels/messages';
 import { mapVi } from '../map/messages';
 

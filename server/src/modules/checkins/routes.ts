@@ -1,5 +1,54 @@
-import type { AppContext } from '../../platform/context.js';
-import type { App } from '../../platform/http.js';
+import { Type } from 'typebox';
+import { actorOf, type AppContext } from '../../platform/context.js';
+import { type App, errorResponses } from '../../platform/http.js';
+import { pageOf } from '../../platform/pagination.js';
+import { checkOut, findCheckin, listCheckins } from './checkins.js';
+import { ingestCheckins } from './ingest.js';
+import { Checkin, CheckinBatchBody, CheckinItem, CheckinParams, IngestResult, ListCheckinsQuery } from './schema.js';
 
-// Placeholder while the slice is being built.
-export function checkinRoutes(_app: App, _ctx: AppContext) {}
+export function checkinRoutes(app: App, ctx: AppContext) {
+  const tags = ['checkins'];
+  const secured = { onRequest: ctx.authenticate };
+  const security = [{ bearer: [] }];
+  const options = () => ({ retentionDays: ctx.config.presenceRetentionDays });
+
+  app.post('/api/v1/checkins', {
+    ...secured,
+    schema: {
+      tags, security, body: CheckinItem,
+      summary: 'Record one check-in (staff scanner or another system); the client id makes a retry change nothing',
+      response: { 200: Type.Object({ ...IngestResult.properties, checkin: Checkin }), 201: Type.Object({ ...IngestResult.properties, checkin: Checkin }), ...errorResponses(400, 401, 403) },
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const result = await ingestCheckins(ctx.db, actor, [request.body], options());
+    const checkin = (await findCheckin(ctx.db, request.body.id, null))!;
+    return reply.status(result.accepted === 1 ? 201 : 200).send({ ...result, checkin });
+  });
+
+  app.post('/api/v1/checkins/batch', {
+    ...secured,
+    schema: {
+      tags, security, body: CheckinBatchBody,
+      summary: 'Record up to 1,000 check-ins (an offline scanner syncing): all or nothing; a bad item answers 400 naming its index and field',
+      response: { 200: IngestResult, ...errorResponses(400, 401, 403) },
+    },
+  }, async (request) => ingestCheckins(ctx.db, actorOf(request), request.body.items, options()));
+
+  app.post('/api/v1/checkins/:id/checkout', {
+    ...secured,
+    schema: {
+      tags, security, params: CheckinParams,
+      body: Type.Object({ checkedOutAt: Type.Optional(Type.String({ format: 'date-time', description: 'default: now' })) }, { additionalProperties: false }),
+      summary: 'Check a person out (a check-in already closed stays as it was)', response: { 200: Checkin, ...errorResponses(400, 401, 403, 404) },
+    },
+  }, async (request) => checkOut(ctx.db, actorOf(request), request.params.id, request.body.checkedOutAt ? new Date(request.body.checkedOutAt) : new Date()));
+
+  app.get('/api/v1/checkins', {
+    ...secured,
+    schema: {
+      tags, security, querystring: ListCheckinsQuery,
+      summary: 'Presence data of one venue or one person in your scope; the read and its reason are audited', response: { 200: pageOf(Checkin), ...errorResponses(400, 401, 403) },
+    },
+  }, async (request) => listCheckins(ctx.db, actorOf(request), request.query));
+}

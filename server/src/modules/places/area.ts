@@ -56,3 +56,29 @@ export async function provinceOf(db: Queryable, unitCode: string): Promise<strin
   const [row] = await db.query<{ province: string }>('SELECT path[1] AS province FROM units WHERE code = $1', [unitCode]);
   return row?.province ?? null;
 }
+
+/** Bulk form of pointOutsideProvince for imports: the reason for each point outside (by index). */
+export async function pointsOutsideProvince(db: Queryable, provinceCode: string, points: readonly { lat: number; lon: number }[]): Promise<Map<number, string>> {
+  const outside = new Map<number, string>();
+  if (points.length === 0) return outside;
+  const [first] = points;
+  const sample = await verdict(db, provinceCode, 'ST_SetSRID(ST_MakePoint($2, $3), 4326)', 'point', [first!.lon, first!.lat]);
+  if (sample.hasBoundaries) {
+    const rows = await db.query<{ i: number }>(
+      `SELECT p.i FROM unnest($2::float8[], $3::float8[]) WITH ORDINALITY AS p(lon, lat, i)
+       WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.path[1] = $1 AND u.boundary IS NOT NULL
+                           AND ST_Covers(u.boundary, ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326)))`,
+      [provinceCode, points.map((p) => p.lon), points.map((p) => p.lat)],
+    );
+    for (const { i } of rows) outside.set(i - 1, `lies outside ${sample.name} (outside the imported boundaries of its units)`);
+    return outside;
+  }
+  const box = PROVINCE_BBOXES[provinceCode];
+  if (!box) return outside;
+  points.forEach((p, i) => {
+    if (p.lon < box[0] || p.lon > box[2] || p.lat < box[1] || p.lat > box[3]) {
+      outside.set(i, `lies outside ${sample.name} (outside its bounding box ${bboxText(box)}; no unit boundaries are imported)`);
+    }
+  });
+  return outside;
+}
