@@ -4,6 +4,7 @@ import { type App, errorResponses } from '../../platform/http.js';
 import { pageOf } from '../../platform/pagination.js';
 import { checkOut, findCheckin, listCheckins } from './checkins.js';
 import { ingestCheckins } from './ingest.js';
+import { CheckinStats, CheckinStatsQuery, checkinStats } from './stats.js';
 import { Checkin, CheckinBatchBody, CheckinItem, CheckinParams, IngestResult, ListCheckinsQuery } from './schema.js';
 
 export function checkinRoutes(app: App, ctx: AppContext) {
@@ -51,4 +52,13 @@ export function checkinRoutes(app: App, ctx: AppContext) {
       summary: 'Presence data of one venue or one person in your scope; the read and its reason are audited', response: { 200: pageOf(Checkin), ...errorResponses(400, 401, 403) },
     },
   }, async (request) => listCheckins(ctx.db, actorOf(request), request.query));
+
+  app.get('/api/v1/checkins/stats', {
+    ...secured,
+    schema: {
+      tags, security, querystring: CheckinStatsQuery,
+      summary: 'Scans per day, commune, venue and checkpoint, and the province\'s figures (QR points, total scans, scans a day), in your scope',
+      response: { 200: CheckinStats, ...errorResponses(400, 401, 404) },
+    },
+  }, async (request) => checkinStats(ctx.db, actorOf(request), request.query));
 }

@@ -31,6 +31,8 @@ export function venueRoutes(app: App, ctx: AppContext) {
 
   app.post('/api/v1/venues/import', {
     ...secured,
+    // A province's whole list (11,540 venues, about 1.5 MB) in one file.
+    bodyLimit: 16 * 1024 * 1024,
     schema: {
       tags, security, consumes: ['text/csv'],
       summary: `Import venues from CSV (header: ${CSV_COLUMNS.join(',')}); a row with a known code updates that venue. Answers 202 with a job to follow; with ?wait=true, answers when the job ends. All rows or none.`,
