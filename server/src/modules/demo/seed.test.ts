@@ -37,6 +37,16 @@ for (const engine of engines()) {
       assert.ok((await count(db, 'SELECT count(*)::int AS n FROM organisation_members')) > result.organisations);
     });
 
+    test('QR venues (11,540 per scale step, plus the entry checkpoints) inside the province, and recent check-ins', async () => {
+      assert.ok(Math.abs(result.venues - 11_540 * SCALE) < 100, `${result.venues} venues`);
+      assert.equal(await count(db, 'SELECT count(*)::int AS n FROM venues WHERE is_demo'), result.venues);
+      assert.ok((await count(db, `SELECT count(*)::int AS n FROM venues WHERE kind = 'entry_checkpoint'`)) >= 6);
+      assert.equal(await count(db, 'SELECT count(*)::int AS n FROM venues WHERE NOT ST_Covers(ST_MakeEnvelope(105.2, 9.5, 106.1, 10.1, 4326)::geography, position)'), 0);
+      assert.equal(await count(db, 'SELECT count(*)::int AS n FROM checkins'), result.checkins);
+      // within the last three days, so that the retention purge keeps them
+      assert.equal(await count(db, `SELECT count(*)::int AS n FROM checkins WHERE checked_in_at < now() - interval '4 days' OR checked_in_at > now()`), 0);
+    });
+
     test('name_folded is foldName of the name, for people and organisations', async () => {
       const rows = await db.query<{ full_name: string; name_folded: string }>(
         `SELECT full_name, name_folded FROM people UNION ALL SELECT name, name_folded FROM organisations`,

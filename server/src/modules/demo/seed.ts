@@ -4,6 +4,8 @@ import type { Database, Queryable } from '../../db/database.js';
 import { conflict, unprocessable } from '../../platform/errors.js';
 import { foldName } from '../people/fold.js';
 import { type DemoCommune, type DemoData, generateDemoProvince } from './generate.js';
+import { createRandom } from './random.js';
+import { CHECKIN_DAYS, SCANS_PER_DAY_PER_SCALE, VENUES_PER_SCALE, generateCheckins, generateVenues } from './venues.js';
 import { DEMO_STAFF_PASSWORD, demoStaffPasswordHash, insertDemoStaff } from './staff.js';
 
 export interface SeedDemoOptions {
@@ -16,6 +18,8 @@ export interface SeedDemoResult {
   people: number;
   households: number;
   organisations: number;
+  venues: number;
+  checkins: number;
   /** Demo staff users created, one per role and unit level; they share staffPassword. */
   staffUsers: string[];
   staffPassword: string;
@@ -85,6 +89,33 @@ async function insertDemo(tx: Queryable, data: DemoData): Promise<void> {
   ], data.organisationMembers);
 }
 
+/** QR venues and the last days' check-ins; venues need positions, so they are not plain unnest columns. */
+async function insertVenuesAndCheckins(tx: Queryable, seed: number, scale: number, communes: readonly DemoCommune[], personIds: readonly string[]) {
+  // Its own stream: adding venues leaves the people, households and organisations unchanged.
+  const random = createRandom(seed ^ 0x51a7);
+  const venues = generateVenues(random, communes, Math.round(VENUES_PER_SCALE * scale));
+  for (let start = 0; start < venues.length; start += BATCH_ROWS) {
+    const batch = venues.slice(start, start + BATCH_ROWS);
+    await tx.query(
+      `INSERT INTO venues (id, name, kind, commune_code, position, owner_name, default_dwell_minutes, is_demo)
+       SELECT v.id, v.name, v.kind, v.commune_code, ST_SetSRID(ST_MakePoint(v.lon, v.lat), 4326)::geography, v.owner_name, v.dwell, true
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::int[])
+            AS v(id, name, kind, commune_code, lon, lat, owner_name, dwell)`,
+      [batch.map((v) => v.id), batch.map((v) => v.name), batch.map((v) => v.kind), batch.map((v) => v.communeCode), batch.map((v) => v.lon),
+        batch.map((v) => v.lat), batch.map((v) => v.ownerName), batch.map((v) => v.defaultDwellMinutes)],
+    );
+  }
+  const checkins = generateCheckins(random, venues, personIds, Math.round(SCANS_PER_DAY_PER_SCALE * scale), CHECKIN_DAYS, new Date());
+  await insertRows(tx, 'checkins', [
+    { name: 'id', type: 'uuid', value: (c) => c.id },
+    { name: 'venue_id', type: 'uuid', value: (c) => c.venueId },
+    { name: 'person_id', type: 'uuid', value: (c) => c.personId },
+    { name: 'checked_in_at', type: 'timestamptz', value: (c) => c.checkedInAt },
+    { name: 'checked_out_at', type: 'timestamptz', value: (c) => c.checkedOutAt },
+  ], checkins, { method: `'venue_qr'` });
+  return { venues: venues.length, checkins: checkins.length };
+}
+
 async function readCommunes(tx: Queryable): Promise<DemoCommune[]> {
   const rows = await tx.query<{ code: string; name: string; short_name: string; parent_code: string | null; population: number | null }>(
     `SELECT code, name, short_name, parent_code, population FROM units WHERE level = 'commune' ORDER BY code`,
@@ -116,8 +147,10 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
 
     const data = generateDemoProvince({ seed, scale, communes });
     await insertDemo(tx, data);
+    const adults = data.people.filter((p) => p.birthYear <= 2005).map((p) => p.id);
+    const presence = await insertVenuesAndCheckins(tx, seed, scale, communes, adults);
     const staffUsers = await insertDemoStaff(tx, staffHash);
     await tx.query(`INSERT INTO settings (key, value) VALUES ('demo', '1') ON CONFLICT (key) DO UPDATE SET value = '1'`);
-    return { people: data.people.length, households: data.households.length, organisations: data.organisations.length, staffUsers, staffPassword: DEMO_STAFF_PASSWORD };
+    return { people: data.people.length, households: data.households.length, organisations: data.organisations.length, ...presence, staffUsers, staffPassword: DEMO_STAFF_PASSWORD };
   });
 }
