@@ -33,6 +33,24 @@ const VI: Rule[] = [
   [/^one of these records was already merged$/, () => 'Một trong hai hồ sơ đã được gộp trước đó.'],
   [/^the token is invalid or has expired/, () => 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn.'],
   [/^this account is disabled$/, () => 'Tài khoản này đã bị khoá.'],
+  // Positions (places, zones, venues): "position (lat, lon) lies outside …" or "(lat, lon) lies outside …"
+  [/^(?:position )?(\([^)]*\) )?lies outside (.+?) \((?:outside|it touches none of) the imported boundaries of its units\)$/, (at = '', name = '') => `vị trí ${at}nằm ngoài ${name} (ngoài ranh giới các đơn vị đã nhập)`],
+  [/^(?:position )?(\([^)]*\) )?lies outside (.+?) \((?:outside its|not within its) bounding box .*\)$/, (at = '', name = '') => `vị trí ${at}nằm ngoài ${name} (ngoài khung toạ độ của tỉnh; chưa nhập ranh giới đơn vị)`],
+  // QR check-in
+  [/^is not a valid venue code/, () => 'mã QR không hợp lệ (bị giả mạo, sửa đổi hoặc nhập sai)'],
+  [/^was revoked and replaced by a new code/, () => 'mã QR này đã bị thu hồi và thay bằng mã mới: hãy quét áp phích hiện tại'],
+  [/^this venue is closed$/, () => 'địa điểm này đã ngừng hoạt động'],
+  [/^belongs to no registered venue$/, () => 'không thuộc địa điểm nào đã đăng ký'],
+  [/^is not a valid personal code/, () => 'mã cá nhân không hợp lệ (bị giả mạo, sửa đổi hoặc nhập sai)'],
+  [/^no registered person has this national ID/, () => 'chưa có người nào đăng ký với số CCCD này'],
+  [/^no such venue$/, () => 'không có địa điểm này'],
+  [/^no such person$/, () => 'không có người này'],
+  [/^is before checkedInAt$/, () => 'giờ ra trước giờ vào'],
+  [/^is more than 24 hours after checkedInAt$/, () => 'giờ ra cách giờ vào hơn 24 giờ'],
+  [/^is older than the retention period \((\d+) days\)$/, (n = '') => `cũ hơn thời hạn lưu trữ (${n} ngày)`],
+  [/^was already used for a different check-in$/, () => 'mã lượt quét đã dùng cho một lượt khác'],
+  [/^is already used by another venue/, () => 'mã này đã dùng cho một địa điểm khác'],
+  [/^is too short$/, () => 'quá ngắn'],
 ];
 
 export function localiseServerMessage(message: string, lang: Lang): string {
