@@ -210,6 +210,8 @@ export const vi = {
   'dup.dismissed': 'Đã đánh dấu hai hồ sơ là không trùng.',
   ...mapVi,
   ...levelsVi,
+  ...checkinVi,
+  ...venuesVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

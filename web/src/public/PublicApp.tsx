@@ -1,10 +1,12 @@
-// The light public layout: brand, three sections, language, staff sign-in link and the demo label.
+// The light public layout: brand, sections (map, announcements, statistics, my QR code, health
+// declaration), language, staff sign-in link and the demo label.
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n';
 import { Link, matchPath } from '../lib/router';
 import { Loading } from '../lib/ui';
 import { DemoBanner } from '../shell/DemoBanner';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { startCheckinSync } from '../checkin/sync';
 import { registerServiceWorker } from './offline';
 import './public.css';
 
@@ -12,11 +14,17 @@ const MapScreen = lazy(() => import('../map/MapScreen'));
 const AnnouncementsScreen = lazy(() => import('../announcements/AnnouncementsScreen'));
 const AnnouncementScreen = lazy(() => import('../announcements/AnnouncementScreen'));
 const StatsScreen = lazy(() => import('../stats/StatsScreen'));
+const VenueScreen = lazy(() => import('../checkin/VenueScreen'));
+const MeScreen = lazy(() => import('../checkin/MeScreen'));
+const DeclareScreen = lazy(() => import('../checkin/DeclareScreen'));
+const ScanInfoScreen = lazy(() => import('../checkin/ScanInfoScreen'));
 
 const SECTIONS: { to: string; label: MessageKey }[] = [
   { to: '/', label: 'public.map' },
   { to: '/announcements', label: 'public.announcements' },
   { to: '/stats', label: 'public.stats' },
+  { to: '/me', label: 'checkin.nav.me' },
+  { to: '/declare', label: 'checkin.nav.declare' },
 ];
 
 function screenFor(pathname: string): { title: MessageKey; node: ReactNode } {
@@ -24,6 +32,12 @@ function screenFor(pathname: string): { title: MessageKey; node: ReactNode } {
   if (announcement) return { title: 'public.announcements', node: <AnnouncementScreen key={announcement.id} id={announcement.id ?? ''} /> };
   if (pathname === '/announcements') return { title: 'public.announcements', node: <AnnouncementsScreen /> };
   if (pathname === '/stats') return { title: 'public.stats', node: <StatsScreen /> };
+  const venue = matchPath('/v/:code', pathname);
+  if (venue) return { title: 'checkin.checkIn', node: <VenueScreen key={venue.code} code={venue.code ?? ''} /> };
+  if (pathname === '/me') return { title: 'checkin.nav.me', node: <MeScreen /> };
+  if (pathname === '/declare') return { title: 'checkin.nav.declare', node: <DeclareScreen /> };
+  if (matchPath('/p/:code', pathname)) return { title: 'checkin.scan.personTitle', node: <ScanInfoScreen kind="person" /> };
+  if (matchPath('/d/:code', pathname)) return { title: 'checkin.scan.declarationTitle', node: <ScanInfoScreen kind="declaration" /> };
   return { title: 'public.map', node: <MapScreen /> };
 }
 
@@ -41,6 +55,8 @@ export default function PublicApp({ pathname }: { pathname: string }) {
   }, [screen.title, t]);
 
   useEffect(() => registerServiceWorker(), []);
+  // check-ins tapped without network are sent from whichever public page is open when it returns
+  useEffect(() => startCheckinSync(), []);
 
   return (
     <div className={isMap ? 'public public-map-page' : 'public'}>
