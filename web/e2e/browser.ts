@@ -1,6 +1,19 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-export function launchBrowser(): Promise<Browser> {
+export interface LaunchOptions {
+  /**
+   * A .y4m video Chromium shows as the camera (getUserMedia answers without asking). Without it
+   * there is no camera at all.
+   */
+  fakeCamera?: string;
+  /** false: a browser without WebGL (as on old phones), for the map's fallback. Default true. */
+  webgl?: boolean;
+}
+
+export function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  const camera = options.fakeCamera
+    ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${options.fakeCamera}`]
+    : [];
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -12,7 +25,8 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       // MapLibre draws with WebGL: SwiftShader provides it in headless Chromium
-      '--enable-unsafe-swiftshader',
+      ...(options.webgl === false ? ['--disable-webgl', '--disable-3d-apis'] : ['--enable-unsafe-swiftshader']),
+      ...camera,
     ],
   });
 }

@@ -12,10 +12,13 @@ const MODULES: { to: string; label: MessageKey; needs?: Permission }[] = [
   { to: '/staff/zones', label: 'nav.zones', needs: 'zones:edit' },
   { to: '/staff/figures', label: 'nav.figures', needs: 'stats:edit' },
   { to: '/staff/announcements', label: 'nav.announcementsStaff', needs: 'announcements:edit' },
+  { to: '/staff/scanner', label: 'nav.scanner', needs: 'checkins:write' },
+  { to: '/staff/venues', label: 'nav.venues', needs: 'venues:edit' },
+  { to: '/staff/declarations', label: 'nav.declarations', needs: 'declarations:read' },
+  { to: '/staff/checkins', label: 'nav.checkinStats' },
 ];
 
 const COMING_SOON: MessageKey[] = [
-  'nav.checkin',
   'nav.tracing',
   'nav.testing',
   'nav.vaccination',

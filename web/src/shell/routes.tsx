@@ -17,6 +17,10 @@ const PlacesScreen = lazy(() => import('../places/PlacesScreen'));
 const ZonesScreen = lazy(() => import('../zones/ZonesScreen'));
 const FiguresScreen = lazy(() => import('../stats/FiguresScreen'));
 const StaffAnnouncementsScreen = lazy(() => import('../announcements/StaffAnnouncementsScreen'));
+const VenuesScreen = lazy(() => import('../venues/VenuesScreen'));
+const ScannerScreen = lazy(() => import('../venues/ScannerScreen'));
+const DeclarationsScreen = lazy(() => import('../venues/DeclarationsScreen'));
+const CheckinStatsScreen = lazy(() => import('../venues/CheckinStatsScreen'));
 
 export interface Resolved {
   title: MessageKey;
@@ -32,6 +36,10 @@ const ROUTES: { path: string; title: MessageKey; needs?: Permission; render: (p:
   { path: '/staff/zones', title: 'staff.zones.title', needs: 'zones:edit', render: () => <ZonesScreen /> },
   { path: '/staff/figures', title: 'staff.figures.title', needs: 'stats:edit', render: () => <FiguresScreen /> },
   { path: '/staff/announcements', title: 'staff.ann.title', needs: 'announcements:edit', render: () => <StaffAnnouncementsScreen /> },
+  { path: '/staff/venues', title: 'venues.title', needs: 'venues:edit', render: () => <VenuesScreen /> },
+  { path: '/staff/scanner', title: 'scanner.title', needs: 'checkins:write', render: () => <ScannerScreen /> },
+  { path: '/staff/declarations', title: 'staffDecl.title', needs: 'declarations:read', render: () => <DeclarationsScreen /> },
+  { path: '/staff/checkins', title: 'cstats.title', render: () => <CheckinStatsScreen /> },
   { path: '/people', title: 'people.title', needs: 'people:read', render: () => <PeopleScreen /> },
   { path: '/people/new', title: 'person.newTitle', needs: 'people:write', render: () => <PersonNewScreen /> },
   { path: '/people/duplicates', title: 'dup.title', needs: 'people:merge', render: () => <DuplicatesScreen /> },
@@ -56,5 +64,8 @@ export function resolveRoute(pathname: string): Resolved | null {
 
 /** Where "/" and a fresh sign-in lead. */
 export function homePath(can: (permission: Permission) => boolean): string {
-  return can('people:read') ? '/people' : '/units';
+  if (can('people:read')) return '/people';
+  // checkpoint staff come to scan
+  if (can('checkins:write')) return '/staff/scanner';
+  return '/units';
 }
