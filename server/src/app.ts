@@ -69,6 +69,10 @@ async function serveWebApp(app: App, distDir: string) {
   const hasWeb = fs.existsSync(`${distDir}/index.html`);
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
   if (hasWeb) await app.register(fastifyStatic, { root: distDir, wildcard: true, preCompressed: true });
+  // Files under /assets/ carry a content hash in their names: they never change, so browsers keep them.
+  app.addHook('onSend', async (request, reply) => {
+    if (reply.statusCode === 200 && request.url.startsWith('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+  });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     // Client-side routes get the app; a missing file (/assets/x.js, /favicon.png) is a real 404.

@@ -263,4 +263,27 @@ describe('staff scanner', () => {
     await declarations.flaggedRow('Lê Thị Khai Báo').waitFor();
     assert.equal(await declarations.reasonForm.count(), 0);
   });
+
+  test('after one visit the scanner reopens without network, and what is scanned then is sent later', async () => {
+    await freshVenue('Chốt mở lại ngoại tuyến E2E');
+    const person = await buildPerson(suite.server.baseUrl, suite.token, { birthYear: 1975 });
+    const page = await suite.open({ width: 360, height: 740 });
+    const scanner = await scannerFor(page);
+    // the service worker takes control and keeps the code this page loaded
+    await page.waitForFunction(async () => {
+      if (!navigator.serviceWorker.controller) return false;
+      const cache = await caches.open('vigil-assets');
+      return (await cache.keys()).some((request) => request.url.endsWith('.wasm'));
+    }, undefined, { timeout: 30_000, polling: 500 });
+
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.getByTestId('scanner-venue').getByText(venueName).waitFor();
+    await scanner.type(person.nationalId ?? '');
+    await scanner.waitForWaiting(1);
+    assert.equal((await checkinsAt()).length, 0);
+    await page.context().setOffline(false);
+    await scanner.waitForWaiting(0, 30_000);
+    assert.equal((await checkinsAt()).length, 1);
+  });
 });

@@ -1,11 +1,12 @@
-// After `vite build`: a .br and a .gz beside every text asset of web/dist, so the server
+// After `vite build`: a .br and a .gz beside every text asset (and the scanner's wasm) of web/dist, so the server
 // (@fastify/static with preCompressed) sends compressed files without compressing per request.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
 const dist = path.resolve(import.meta.dirname, '../dist');
-const TEXT = /\.(js|mjs|css|html|svg|json|webmanifest|txt|map)$/;
+// wasm compresses well too (the QR reader: 1.1 MB → about 360 KB)
+const TEXT = /\.(js|mjs|css|html|svg|json|webmanifest|txt|map|wasm)$/;
 let files = 0;
 let before = 0;
 let after = 0;

@@ -1,6 +1,6 @@
 // Who is signed in: the token in localStorage, the user from /auth/me, and the way back to sign-in on 401.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, getToken, setToken, UNAUTHORIZED_EVENT } from '../lib/api';
+import { ApiError, getToken, NetworkError, rememberedUser, rememberUser, setToken, UNAUTHORIZED_EVENT } from '../lib/api';
 import { fetchMe, type Permission, type User } from './api';
 
 type Status = 'checking' | 'signed-in' | 'signed-out';
@@ -32,14 +32,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setCheckError(undefined);
     fetchMe(controller.signal).then(
       ({ user: me }) => {
+        rememberUser(me);
         setUser(me);
         setStatus('signed-in');
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
+        const remembered = rememberedUser() as User | null;
         if (error instanceof ApiError && error.status === 401) {
           setToken(null);
           setStatus('signed-out');
+        } else if (error instanceof NetworkError && remembered) {
+          // Offline: keep working as the user the server last confirmed (the scanner queues scans);
+          // the server still checks the token on every request once the network is back.
+          setUser(remembered);
+          setStatus('signed-in');
         } else {
           setCheckError(error);
         }
@@ -61,6 +68,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback((token: string, signedIn: User) => {
     setToken(token);
+    rememberUser(signedIn);
     setUser(signedIn);
     setExpired(false);
     setStatus('signed-in');

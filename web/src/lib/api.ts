@@ -22,6 +22,26 @@ const TOKEN_KEY = 'vigil.token';
 /** Fired on window when the server rejects our token; the session listens and returns to sign-in. */
 export const UNAUTHORIZED_EVENT = 'vigil:unauthorized';
 
+const USER_KEY = 'vigil.user';
+
+/** The signed-in user as last confirmed by the server: lets staff screens (the scanner) reopen offline. */
+export function rememberedUser(): unknown {
+  try {
+    const text = localStorage.getItem(USER_KEY);
+    return text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function rememberUser(user: unknown): void {
+  try {
+    localStorage.setItem(USER_KEY, JSON.stringify(user));
+  } catch {
+    // storage unavailable: no offline reopening
+  }
+}
+
 export function getToken(): string | null {
   try {
     return localStorage.getItem(TOKEN_KEY);
@@ -33,7 +53,10 @@ export function getToken(): string | null {
 export function setToken(token: string | null): void {
   try {
     if (token) localStorage.setItem(TOKEN_KEY, token);
-    else localStorage.removeItem(TOKEN_KEY);
+    else {
+      localStorage.removeItem(TOKEN_KEY);
+      localStorage.removeItem(USER_KEY);
+    }
   } catch {
     // storage unavailable: the session ends with the page
   }

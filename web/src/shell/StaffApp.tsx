@@ -9,6 +9,7 @@ import { DemoBanner } from './DemoBanner';
 import { homePath, resolveRoute } from './routes';
 import { Shell } from './Shell';
 import { UnitsProvider } from '../units/UnitsProvider';
+import { registerServiceWorker } from '../public/offline';
 
 function Frame({ children }: { children: ReactNode }) {
   const { t } = useI18n();
@@ -26,6 +27,8 @@ function Frame({ children }: { children: ReactNode }) {
 /** The staff application: sign-in, the shell and the staff screens. Loaded only on staff paths. */
 function StaffRoutes() {
   const { t } = useI18n();
+  // Staff screens reopen without network too (the scanner's queue lives on the device).
+  useEffect(() => registerServiceWorker(), []);
   const { status, checkError, recheck, can } = useSession();
   const { pathname, search } = useLocation();
   const route = resolveRoute(pathname);

@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit.js';
 import { invalidField, notFound } from '../../platform/errors.js';
 import type { Page } from '../../platform/pagination.js';
 import { unitInScopeSql } from '../../platform/scope.js';
-import { CLOCK_SKEW_MS, MAX_VISIT_MS } from './ingest.js';
+import { CLOCK_SKEW_MS, type CheckinRecord, MAX_VISIT_MS } from './ingest.js';
 import { CHECKINS_READ, CHECKINS_WRITE } from './permissions.js';
 import type { Checkin, ListCheckinsQuery } from './schema.js';
 
@@ -29,6 +29,15 @@ export const presentCheckin = (row: CheckinRow): Checkin => ({
   id: row.id, venueId: row.venue_id, venueName: row.venue_name, personId: row.person_id, checkedInAt: row.checked_in_at.toISOString(),
   checkedOutAt: row.checked_out_at?.toISOString() ?? null, endsAt: row.ends_at.toISOString(), method: row.method,
 });
+
+/** A check-in just written, presented from what was sent and its venue's facts. */
+export function presentRecord(record: CheckinRecord, venue: { name: string; dwellMinutes: number }): Checkin {
+  const ends = record.checkedOutAt ?? new Date(record.checkedInAt.getTime() + venue.dwellMinutes * 60_000);
+  return {
+    id: record.id, venueId: record.venueId, venueName: venue.name, personId: record.personId, checkedInAt: record.checkedInAt.toISOString(),
+    checkedOutAt: record.checkedOutAt?.toISOString() ?? null, endsAt: ends.toISOString(), method: record.method,
+  };
+}
 
 export async function findCheckin(db: Queryable, id: string, scope: string | null): Promise<Checkin | null> {
   const [row] = await db.query<CheckinRow>(

@@ -31,6 +31,8 @@ export interface CheckinRecord {
   checkedInAt: Date;
   checkedOutAt: Date | null;
   method: CheckinMethod;
+  /** the venue's facts, known after checking (to answer without reading the row back) */
+  venue?: { name: string; dwellMinutes: number };
 }
 
 type Named = (i: number, field: string) => string;
@@ -74,16 +76,18 @@ async function resolveItems(db: Queryable, actor: Actor, items: readonly Checkin
   });
 
   const venueIds = [...new Set(items.map((item) => item.venueId))];
-  const venues = new Map((await db.query<{ id: string; in_scope: boolean }>(
-    `SELECT v.id, ${unitInScopeSql('v.commune_code', 2)} AS in_scope FROM venues v WHERE v.id = ANY ($1::uuid[])`,
+  const venues = new Map((await db.query<{ id: string; in_scope: boolean; name: string; default_dwell_minutes: number }>(
+    `SELECT v.id, ${unitInScopeSql('v.commune_code', 2)} AS in_scope, v.name, v.default_dwell_minutes FROM venues v WHERE v.id = ANY ($1::uuid[])`,
     [venueIds, scopeParam(actor)],
-  )).map((row) => [row.id, row.in_scope]));
+  )).map((row) => [row.id, row]));
 
   // Merged records forward to the survivor, so a scan of an old card still lands on the one identity.
   const wanted = [...new Set(personIds.filter((id): id is string => id !== null))];
+  // (A scalar subquery, not a self-join: the planner then looks each id up by primary key.)
   const people = new Map((await db.query<{ id: string; live_id: string }>(
-    `SELECT p.id, coalesce(m.id, p.id) AS live_id FROM people p LEFT JOIN people m ON m.id = p.merged_into AND m.merged_into IS NULL
-     WHERE p.id = ANY ($1::uuid[])`,
+    `SELECT p.id, CASE WHEN p.merged_into IS NULL THEN p.id
+              ELSE coalesce((SELECT m.id FROM people m WHERE m.id = p.merged_into AND m.merged_into IS NULL), p.id) END AS live_id
+     FROM people p WHERE p.id = ANY ($1::uuid[])`,
     [wanted],
   )).map((row) => [row.id, row.live_id]));
   const byNationalId = new Map(nationalIds.size === 0 ? [] : (await db.query<{ national_id: string; id: string }>(
@@ -92,9 +96,9 @@ async function resolveItems(db: Queryable, actor: Actor, items: readonly Checkin
   )).map((row) => [row.national_id, row.id]));
 
   return items.map((item, i) => {
-    const inScope = venues.get(item.venueId);
-    if (inScope === undefined) fields[itemField(i, 'venueId')] = 'no such venue';
-    else if (!inScope) fields[itemField(i, 'venueId')] = 'is outside your scope';
+    const venue = venues.get(item.venueId);
+    if (venue === undefined) fields[itemField(i, 'venueId')] = 'no such venue';
+    else if (!venue.in_scope) fields[itemField(i, 'venueId')] = 'is outside your scope';
     let personId: string | undefined;
     if (item.nationalId !== undefined) {
       personId = byNationalId.get(item.nationalId);
@@ -107,6 +111,7 @@ async function resolveItems(db: Queryable, actor: Actor, items: readonly Checkin
     return {
       id: item.id, venueId: item.venueId, personId: personId ?? '', checkedInAt: new Date(item.checkedInAt),
       checkedOutAt: item.checkedOutAt ? new Date(item.checkedOutAt) : null, method,
+      ...(venue ? { venue: { name: venue.name, dwellMinutes: venue.default_dwell_minutes } } : {}),
     };
   });
 }
@@ -181,13 +186,16 @@ export async function writeRecords(tx: Queryable, records: readonly CheckinRecor
   return { accepted: fresh.size, repeats: records.length - fresh.size, checkedOut };
 }
 
-export async function ingestCheckins(db: Database, actor: Actor, items: readonly CheckinItem[], options: IngestOptions): Promise<IngestResult> {
+export async function ingestCheckins(db: Database, actor: Actor, items: readonly CheckinItem[], options: IngestOptions): Promise<IngestResult & { records: CheckinRecord[] }> {
   requirePermission(actor, CHECKINS_WRITE);
   const records = await checkItems(db, actor, items, options);
-  const counts = await db.transaction(async (tx) => {
-    const result = await writeRecords(tx, records, actor.userId);
-    if (items.length > 1) await audit(tx, actor, { action: 'ingest', entity: 'checkin', detail: { items: items.length, ...result } });
-    return result;
-  });
-  return { ...counts, ids: items.map((item) => item.id) };
+  // One item is one INSERT, atomic on its own: no transaction (and no audit row: see the top of this file).
+  const counts = items.length === 1
+    ? await writeRecords(db, records, actor.userId)
+    : await db.transaction(async (tx) => {
+      const result = await writeRecords(tx, records, actor.userId);
+      await audit(tx, actor, { action: 'ingest', entity: 'checkin', detail: { items: items.length, ...result } });
+      return result;
+    });
+  return { ...counts, ids: items.map((item) => item.id), records };
 }

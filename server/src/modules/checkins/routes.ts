@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { actorOf, type AppContext } from '../../platform/context.js';
 import { type App, errorResponses } from '../../platform/http.js';
 import { pageOf } from '../../platform/pagination.js';
-import { checkOut, findCheckin, listCheckins } from './checkins.js';
+import { checkOut, findCheckin, listCheckins, presentRecord } from './checkins.js';
 import { ingestCheckins } from './ingest.js';
 import { CheckinStats, CheckinStatsQuery, checkinStats } from './stats.js';
 import { Checkin, CheckinBatchBody, CheckinItem, CheckinParams, IngestResult, ListCheckinsQuery } from './schema.js';
@@ -21,9 +21,10 @@ export function checkinRoutes(app: App, ctx: AppContext) {
       response: { 200: Type.Object({ ...IngestResult.properties, checkin: Checkin }), 201: Type.Object({ ...IngestResult.properties, checkin: Checkin }), ...errorResponses(400, 401, 403) },
     },
   }, async (request, reply) => {
-    const actor = actorOf(request);
-    const result = await ingestCheckins(ctx.db, actor, [request.body], options());
-    const checkin = (await findCheckin(ctx.db, request.body.id, null))!;
+    const { records, ...result } = await ingestCheckins(ctx.db, actorOf(request), [request.body], options());
+    // A new check-in is exactly what was sent; a repeat is read back (it may hold an earlier check-out).
+    const written = records[0]!;
+    const checkin = result.accepted === 1 && written.venue ? presentRecord(written, written.venue) : (await findCheckin(ctx.db, request.body.id, null))!;
     return reply.status(result.accepted === 1 ? 201 : 200).send({ ...result, checkin });
   });
 
@@ -34,7 +35,10 @@ export function checkinRoutes(app: App, ctx: AppContext) {
       summary: 'Record up to 1,000 check-ins (an offline scanner syncing): all or nothing; a bad item answers 400 naming its index and field',
       response: { 200: IngestResult, ...errorResponses(400, 401, 403) },
     },
-  }, async (request) => ingestCheckins(ctx.db, actorOf(request), request.body.items, options()));
+  }, async (request) => {
+    const { records: _records, ...result } = await ingestCheckins(ctx.db, actorOf(request), request.body.items, options());
+    return result;
+  });
 
   app.post('/api/v1/checkins/:id/checkout', {
     ...secured,

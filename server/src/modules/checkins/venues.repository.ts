@@ -77,6 +77,9 @@ export async function findVenue(db: Queryable, id: string, scope: string | null 
 }
 
 export interface VenueFilter {
+  /** the search text as typed: matched against the venue's own code */
+  text: string | null;
+  /** the search text folded: matched inside the folded name */
   folded: string | null;
   kind: VenueKind | null;
   unitCode: string | null;
@@ -88,11 +91,11 @@ export async function listVenues(db: Queryable, filter: VenueFilter, scope: stri
     AND ($2::text IS NULL OR v.kind = $2)
     AND ($3::text IS NULL OR $3 = ANY (u.path))
     AND ($4::text IS NULL OR v.status = $4)
-    AND ($5::text IS NULL OR v.code = $5 OR v.name_folded LIKE '%' || $5 || '%')`;
-  const values = [scope, filter.kind, filter.unitCode, filter.status, filter.folded];
+    AND ($5::text IS NULL OR lower(v.code) = lower($6) OR v.name_folded LIKE '%' || $5 || '%')`;
+  const values = [scope, filter.kind, filter.unitCode, filter.status, filter.folded, filter.text];
   const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${FROM} WHERE ${where}`, values);
   const rows = await db.query<VenueRow>(
-    `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where} ORDER BY u.name, v.name, v.id LIMIT $6 OFFSET $7`,
+    `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where} ORDER BY u.name, v.name, v.id LIMIT $7 OFFSET $8`,
     [...values, limit, offset],
   );
   return { rows, total: count!.n };

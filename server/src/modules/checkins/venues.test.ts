@@ -64,9 +64,11 @@ for (const engine of engines()) {
 
     test('venues are listed within scope, searchable without diacritics, and editable', async () => {
       const officer = await t().tokenFor('health_officer', '930');
-      const { body: venue } = await create(buildVenue({ name: 'Nhà thờ Hoà Lựu', kind: 'place_of_worship' }), officer);
+      const { body: venue } = await create(buildVenue({ name: 'Nhà thờ Hoà Lựu', kind: 'place_of_worship', code: 'NT-HL-01' }), officer);
       const found = await t().request('GET', '/api/v1/venues?q=nha tho hoa luu', { token: officer });
       assert.deepEqual(found.body.items.map((v: { id: string }) => v.id), [venue.id]);
+      const byCode = await t().request('GET', '/api/v1/venues?q=nt-hl-01', { token: officer });
+      assert.deepEqual(byCode.body.items.map((v: { id: string }) => v.id), [venue.id]);
       const edited = await t().request('PATCH', `/api/v1/venues/${venue.id}`, { token: officer, body: { defaultDwellMinutes: 90, status: 'closed' } });
       assert.equal(edited.status, 200);
       assert.equal(edited.body.defaultDwellMinutes, 90);

@@ -135,7 +135,7 @@ export async function listVenues(db: Database, actor: Actor, publicUrl: string, 
   const limit = query.limit ?? 50;
   const offset = query.offset ?? 0;
   const filter: repo.VenueFilter = {
-    folded: query.q?.trim() ? foldName(query.q) : null, kind: query.kind ?? null, unitCode: query.communeCode ?? null, status: query.status ?? null,
+    text: query.q?.trim() || null, folded: query.q?.trim() ? foldName(query.q) : null, kind: query.kind ?? null, unitCode: query.communeCode ?? null, status: query.status ?? null,
   };
   const { rows, total } = await repo.listVenues(db, filter, actor.unitCode, limit, offset);
   const signer = await codeSigner(db);

@@ -97,12 +97,12 @@ async function insertVenuesAndCheckins(tx: Queryable, seed: number, scale: numbe
   for (let start = 0; start < venues.length; start += BATCH_ROWS) {
     const batch = venues.slice(start, start + BATCH_ROWS);
     await tx.query(
-      `INSERT INTO venues (id, name, kind, commune_code, position, owner_name, default_dwell_minutes, is_demo)
-       SELECT v.id, v.name, v.kind, v.commune_code, ST_SetSRID(ST_MakePoint(v.lon, v.lat), 4326)::geography, v.owner_name, v.dwell, true
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::int[])
-            AS v(id, name, kind, commune_code, lon, lat, owner_name, dwell)`,
-      [batch.map((v) => v.id), batch.map((v) => v.name), batch.map((v) => v.kind), batch.map((v) => v.communeCode), batch.map((v) => v.lon),
-        batch.map((v) => v.lat), batch.map((v) => v.ownerName), batch.map((v) => v.defaultDwellMinutes)],
+      `INSERT INTO venues (id, name, address, kind, commune_code, position, owner_name, default_dwell_minutes, is_demo)
+       SELECT v.id, v.name, v.address, v.kind, v.commune_code, ST_SetSRID(ST_MakePoint(v.lon, v.lat), 4326)::geography, v.owner_name, v.dwell, true
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::text[], $9::int[])
+            AS v(id, name, address, kind, commune_code, lon, lat, owner_name, dwell)`,
+      [batch.map((v) => v.id), batch.map((v) => v.name), batch.map((v) => v.address), batch.map((v) => v.kind), batch.map((v) => v.communeCode),
+        batch.map((v) => v.lon), batch.map((v) => v.lat), batch.map((v) => v.ownerName), batch.map((v) => v.defaultDwellMinutes)],
     );
   }
   const checkins = generateCheckins(random, venues, personIds, Math.round(SCANS_PER_DAY_PER_SCALE * scale), CHECKIN_DAYS, new Date());

@@ -3,7 +3,7 @@
 // boundaries they are only plausible, and the data is labelled as demo data. Check-ins are set
 // in the last days before seeding (not in 2021), so that the retention purge keeps them.
 import type { Random } from './random.js';
-import { familyName, personalName } from './names.js';
+import { STREETS, familyName, personalName } from './names.js';
 import type { DemoCommune } from './model.js';
 
 export const VENUES_PER_SCALE = 11_540;
@@ -56,6 +56,7 @@ const CHECKPOINTS: [string, string][] = [
 export interface DemoVenue {
   id: string;
   name: string;
+  address: string;
   kind: string;
   communeCode: string;
   lat: number;
@@ -90,7 +91,7 @@ export function generateVenues(random: Random, communes: readonly DemoCommune[],
       let pick = random.next();
       const shape = KINDS.find((s) => (pick -= s.share) < 0) ?? KINDS[0]!;
       venues.push({
-        id: random.uuid(), name: shape.name(random, commune), kind: shape.kind, communeCode: commune.code,
+        id: random.uuid(), name: shape.name(random, commune), address: `${random.int(1, 400)} ${random.pick(STREETS)}, ${commune.name}`, kind: shape.kind, communeCode: commune.code,
         lat: lat + jitter(random, 0.012), lon: lon + jitter(random, 0.012), ownerName: owner(random),
         defaultDwellMinutes: shape.dwell, busyness: shape.busyness,
       });
@@ -99,7 +100,7 @@ export function generateVenues(random: Random, communes: readonly DemoCommune[],
   for (const [name, district] of CHECKPOINTS) {
     const commune = communes.find((c) => c.districtCode === district) ?? communes[0]!;
     const [lat, lon] = centreOf.get(commune.code)!;
-    venues.push({ id: random.uuid(), name, kind: 'entry_checkpoint', communeCode: commune.code, lat, lon, ownerName: null, defaultDwellMinutes: 15, busyness: 20 });
+    venues.push({ id: random.uuid(), name, address: commune.name, kind: 'entry_checkpoint', communeCode: commune.code, lat, lon, ownerName: null, defaultDwellMinutes: 15, busyness: 20 });
   }
   return venues;
 }
