@@ -1,0 +1,161 @@
+// Single check-ins over HTTP on PostgreSQL: Vigil's real server (`vigil serve` in a process of
+// its own, on a fresh database from the tests' template holding a generated presence data set)
+// against a bare Fastify endpoint (same body schema, TypeBox-validated, answers 201 without a
+// database), also in a process of its own. autocannon drives both from this process with the
+// same connections and duration; every request carries a new check-in (unique id, a real venue
+// and person of the data set, yesterday's time). Runs alternate bare, Vigil, bare, Vigil …
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node --import tsx bench/checkins-http.ts \
+//     [--seconds 10] [--connections 20] [--runs 3] [--preload 100000] [--log-level info]
+// --log-level is Vigil's VIGIL_LOG_LEVEL (default: its own default, info, as deployed; the log
+// goes to /dev/null); --cpu-prof-dir DIR writes a CPU profile of Vigil's process there. Prints one JSON document: per run and median requests/s and p99 latency
+// of both, and the ratio of the medians (target: Vigil ≥ 0.5 × bare).
+import { type ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import ajvFormats from 'ajv-formats';
+import type { Plugin } from 'ajv';
+import { CheckinItem, IngestResult } from '../server/src/modules/checkins/schema.js';
+import { createTokenSigner } from '../server/src/platform/tokens.js';
+import { median, newCheckins, presenceFixture, staffActor, toItem } from './presence/fixture.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' }, runs: { type: 'string', default: '3' },
+    preload: { type: 'string', default: '100000' }, 'log-level': { type: 'string' }, 'bare-server': { type: 'boolean', default: false },
+    'cpu-prof-dir': { type: 'string' },
+  },
+});
+
+/** The bare endpoint: Fastify as Vigil configures it (Ajv with formats), the same body and response schemas, no database. */
+async function bareServer() {
+  const app = Fastify({
+    logger: false,
+    ajv: { customOptions: { allErrors: true, coerceTypes: true, useDefaults: true, removeAdditional: false }, plugins: [ajvFormats as unknown as Plugin<unknown>] },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.post('/api/v1/checkins', { schema: { body: CheckinItem, response: { 201: IngestResult } } }, (request, reply) => {
+    reply.status(201);
+    return { accepted: 1, repeats: 0, checkedOut: 0, ids: [request.body.id] };
+  });
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  process.stdout.write(`listening ${address}\n`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess) {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no answer from ${url}/api/health`);
+}
+
+async function startVigil(databaseUrl: string, logLevel: string | undefined, profileDir: string | undefined) {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' };
+  if (logLevel) env.VIGIL_LOG_LEVEL = logLevel;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/src/cli/main.ts', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, child);
+  return { url, child };
+}
+
+async function startBare() {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--bare-server'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text: string) => {
+      const match = /listening (\S+)/.exec(text);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the bare server exited with ${code}`)));
+  });
+  return { url, child };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+async function main() {
+  if (!process.env.DATABASE_URL) throw new Error('set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test): this benchmark runs on PostgreSQL');
+  const seconds = Number(values.seconds);
+  const connections = Number(values.connections);
+  const runs = Number(values.runs);
+  const fixture = await presenceFixture('postgres', Number(values.preload));
+  const servers: ChildProcess[] = [];
+  try {
+    const actor = await staffActor(fixture.db);
+    const token = await (await createTokenSigner(fixture.db, 24 * 3600)).sign(actor.userId);
+    const items = newCheckins(fixture);
+    const nextBody = () => JSON.stringify(toItem(items.next().value));
+    const vigil = await startVigil(fixture.url!, values['log-level'], values['cpu-prof-dir']);
+    const bare = await startBare();
+    servers.push(vigil.child, bare.child);
+
+    const load = (url: string, duration: number) => autocannon({
+      url: `${url}/api/v1/checkins`, connections, duration,
+      requests: [{
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        setupRequest: (request) => ({ ...request, body: nextBody() }),
+      }],
+    });
+    const figures = (result: autocannon.Result) => ({
+      requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99,
+      requests: result.requests.total, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts,
+    });
+    // Warm-up: JIT, connection pools, caches.
+    await load(bare.url, 2);
+    await load(vigil.url, 3);
+
+    const results: { bare: ReturnType<typeof figures>[]; vigil: ReturnType<typeof figures>[]; loadAverage: number[][] } = { bare: [], vigil: [], loadAverage: [] };
+    for (let run = 0; run < runs; run++) {
+      results.loadAverage.push(os.loadavg().map((x) => Number(x.toFixed(2))));
+      results.bare.push(figures(await load(bare.url, seconds)));
+      results.vigil.push(figures(await load(vigil.url, seconds)));
+    }
+    const [stored] = await fixture.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM checkins WHERE recorded_by = $1`, [actor.userId]);
+    const med = (list: ReturnType<typeof figures>[], key: 'requestsPerSecond' | 'p99Ms') => median(list.map((r) => r[key]));
+    const summary = {
+      bare: { requestsPerSecond: med(results.bare, 'requestsPerSecond'), p99Ms: med(results.bare, 'p99Ms') },
+      vigil: { requestsPerSecond: med(results.vigil, 'requestsPerSecond'), p99Ms: med(results.vigil, 'p99Ms') },
+    };
+    process.stdout.write(`${JSON.stringify({
+      engine: 'postgres', seconds, connections, runs, vigilLogLevel: values['log-level'] ?? 'info (default)',
+      preloaded: { checkins: fixture.load.checkins, venues: fixture.load.venues, people: fixture.load.people },
+      median: { ...summary, ratio: Number((summary.vigil.requestsPerSecond / summary.bare.requestsPerSecond).toFixed(3)) },
+      checkinsWrittenByVigil: stored?.n,
+      runs_: results,
+      cpus: os.cpus().length,
+    }, null, 2)}\n`);
+  } finally {
+    for (const child of servers) await stop(child);
+    await fixture.drop();
+  }
+}
+
+if (values['bare-server']) await bareServer();
+else await main();
