@@ -7,9 +7,8 @@ import type { Database } from '../../db/database.js';
 import { type Actor, requirePermission } from '../../platform/actor.js';
 import { audit } from '../../platform/audit.js';
 import { type FieldErrors, notFound } from '../../platform/errors.js';
-import { unitInScope } from '../../platform/scope.js';
 import { parseCsv } from '../open/csv.js';
-import { converted, schemaErrors } from '../open/validate.js';
+import { converted, importCodeProblems, schemaErrors } from '../open/validate.js';
 import { VENUES_EDIT } from './permissions.js';
 import { CreateVenueBody } from './schema.js';
 import { venueValues, venuesProblems } from './venues.js';
@@ -100,19 +99,9 @@ async function runImport(db: Database, actor: Actor, jobId: string, records: Ret
     rows.push(...valid);
     await progress(db, jobId, 'checking', Math.min(start + CHUNK, records.length));
   }
-  const seen = new Map<string, number>();
-  for (const { line, values } of rows) {
-    if (!values.code) continue;
-    const first = seen.get(values.code);
-    if (first !== undefined) fields[`lines[${line}].code`] = `repeats the code of line ${first}`;
-    else seen.set(values.code, line);
-  }
-  const existing = await repo.idsByCode(db, [...seen.keys()]);
-  for (const { line, values } of rows) {
-    const known = values.code ? existing.get(values.code) : undefined;
-    // Updating moves a venue only within the actor's scope: the stored one must be in scope too.
-    if (known && !(await unitInScope(db, actor, known.communeCode))) fields[`lines[${line}].code`] = 'belongs to a venue outside your scope';
-  }
+  const codes = await importCodeProblems(db, actor, rows, repo.idsByCode, 'venue');
+  Object.assign(fields, codes.fields);
+  const existing = codes.existing;
   const problemCount = Object.keys(fields).length;
   if (problemCount > 0) {
     const problems = Object.fromEntries(Object.entries(fields).slice(0, MAX_REPORTED_PROBLEMS));

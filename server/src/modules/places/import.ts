@@ -5,9 +5,8 @@ import type { Database } from '../../db/database.js';
 import { type Actor, requirePermission } from '../../platform/actor.js';
 import { audit } from '../../platform/audit.js';
 import { type FieldErrors, validationFailed } from '../../platform/errors.js';
-import { unitInScope } from '../../platform/scope.js';
 import { parseCsv } from '../open/csv.js';
-import { converted, schemaErrors } from '../open/validate.js';
+import { converted, importCodeProblems, schemaErrors } from '../open/validate.js';
 import { PLACES_EDIT } from './permissions.js';
 import * as repo from './repository.js';
 import { CreatePlaceBody, type ImportResult } from './schema.js';
@@ -52,19 +51,9 @@ export async function importPlacesCsv(db: Database, actor: Actor, text: string):
     Object.assign(fields, await placeProblems(db, actor, placeValues, (field) => `lines[${line}].${field}`));
     rows.push({ line, values: placeValues });
   }
-  const seen = new Map<string, number>();
-  for (const { line, values } of rows) {
-    if (!values.code) continue;
-    const first = seen.get(values.code);
-    if (first !== undefined) fields[`lines[${line}].code`] = `repeats the code of line ${first}`;
-    else seen.set(values.code, line);
-  }
-  const existing = await repo.idsByCode(db, [...seen.keys()]);
-  for (const { line, values } of rows) {
-    const known = values.code ? existing.get(values.code) : undefined;
-    // Updating a place moves it only within the actor's scope: the stored one must be in scope too.
-    if (known && !(await unitInScope(db, actor, known.communeCode))) fields[`lines[${line}].code`] = 'belongs to a place outside your scope';
-  }
+  const codes = await importCodeProblems(db, actor, rows, repo.idsByCode, 'place');
+  Object.assign(fields, codes.fields);
+  const existing = codes.existing;
   if (Object.keys(fields).length > 0) throw validationFailed(fields, `the CSV file was not imported: ${Object.keys(fields).length} problem(s); ${Object.entries(fields).slice(0, 10).map(([f, r]) => `${f}: ${r}`).join('; ')}`);
 
   return db.transaction(async (tx) => {
