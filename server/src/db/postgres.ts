@@ -25,6 +25,12 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 
 export function openPostgres(connectionString: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString, max: poolSize, types });
+  // An idle connection the server ends (a restart, a failover, an administrator) makes the pool emit
+  // 'error'; unhandled, that would stop the whole process. The pool drops the dead connection and
+  // opens a new one on the next query, so there is nothing else to do here.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`);
+  });
   return {
     kind: 'postgres',
     ...wrap(pool),
