@@ -134,6 +134,52 @@ describe('staff screens of the public map', () => {
     await row.getByText('Đã dỡ bỏ').waitFor();
   });
 
+  test('a zone drawn on the map with mouse clicks is saved and is open data', async () => {
+    const { page, errors } = await signedIn();
+    const zones = new StaffZonesPage(page);
+    await zones.open();
+    await zones.startDrawing();
+    const [a, b, c] = [[105.6, 9.75], [105.7, 9.75], [105.65, 9.83]] as const;
+    await zones.tool('Khép vùng').waitFor();
+    assert.equal(await zones.tool('Khép vùng').isDisabled(), true, 'nothing to close yet');
+
+    // saving an open outline is refused before anything is sent
+    await zones.clickMap(a[0], a[1]);
+    await zones.save();
+    await page.locator('[data-field-error="zone-geometry"]').waitFor();
+
+    await zones.clickMap(b[0], b[1]);
+    await zones.clickMap(105.9, 9.95); // a stray corner, taken back
+    await zones.drawStatus.getByText('Đã đặt 3 đỉnh.').waitFor();
+    await zones.tool('Bỏ đỉnh cuối').click();
+    await zones.drawStatus.getByText('Đã đặt 2 đỉnh.').waitFor();
+    await zones.clickMap(c[0], c[1], { double: true }); // the last corner, and close
+    await zones.drawStatus.getByText('Đã khép vùng: 3 đỉnh.').waitFor();
+    await shot(page, 'zone-drawn');
+
+    const name = 'Khu cách ly vẽ tay E2E';
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+    await zones.fill({ kind: 'Khu cách ly y tế', name, unitCode: '31321', startsOn: today, decisionNumber: '45/QĐ-UBND', decisionDate: today, issuedBy: 'UBND thành phố Vị Thanh' });
+    await zones.save();
+    await zones.form.waitFor({ state: 'detached' });
+    const row = zones.row(name);
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /45\/QĐ-UBND/);
+
+    const response = await fetch(`${suite.server.baseUrl}/api/v1/open/zones.geojson`);
+    const { features } = (await response.json()) as { features: { geometry: { type: string; coordinates: number[][][][] }; properties: Record<string, unknown> }[] };
+    const zone = features.find((f) => f.properties.name === name);
+    assert.ok(zone, 'the drawn zone is in zones.geojson');
+    assert.equal(zone.properties.kind, 'isolation');
+    assert.equal(zone.geometry.type, 'MultiPolygon');
+    const ring = zone.geometry.coordinates[0]?.[0] ?? [];
+    assert.equal(ring.length, 4, `a closed triangle, got ${JSON.stringify(ring)}`);
+    for (const corner of [a, b, c]) {
+      assert.ok(ring.some(([lon = 0, lat = 0]) => Math.abs(lon - corner[0]) < 0.005 && Math.abs(lat - corner[1]) < 0.005), `corner ${corner.join(',')} in ${JSON.stringify(ring)}`);
+    }
+    assert.deepEqual(errors, []);
+  });
+
   test('a day\'s figures are entered for a commune', async () => {
     const { page } = await signedIn();
     const figures = new StaffFiguresPage(page);
@@ -207,6 +253,7 @@ describe('staff screens of the public map', () => {
       await page.waitForTimeout(300);
       if (name === 'places') await new StaffPlacesPage(page).startNew();
       if (name === 'announcements') await new StaffAnnouncementsPage(page).startNew();
+      if (name === 'zones') await new StaffZonesPage(page).startDrawing();
       await shot(page, `${name}-360`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${url} scrolls sideways by ${overflow} px`);

@@ -1,11 +1,36 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** The public map at `/`: the MapLibre canvas, its layer panel, the detail and "around me" panels. */
+/**
+ * The public map at `/`: the SVG map drawn first (and kept where there is no WebGL), the MapLibre map
+ * that takes over, the layer panel, the detail and "around me" panels.
+ */
 export class MapPage {
   constructor(readonly page: Page) {}
 
+  /** The MapLibre map. */
   get map(): Locator {
     return this.page.getByTestId('map');
+  }
+
+  /** The SVG map. */
+  get svgMap(): Locator {
+    return this.page.getByTestId('map-svg');
+  }
+
+  get stage(): Locator {
+    return this.page.getByTestId('map-stage');
+  }
+
+  get unitPanel(): Locator {
+    return this.page.getByTestId('unit-panel');
+  }
+
+  get dataAge(): Locator {
+    return this.page.getByTestId('data-age');
+  }
+
+  get legend(): Locator {
+    return this.page.locator('.level-legend').first();
   }
 
   get placePanel(): Locator {
@@ -20,6 +45,54 @@ export class MapPage {
   async open(): Promise<void> {
     await this.page.goto('/');
     await this.page.locator('[data-testid="map"][data-drawn-at]').waitFor({ timeout: 30_000 });
+  }
+
+  /** Opens the map and waits for the first drawing of its data, by either renderer. */
+  async openFirstDrawn(): Promise<void> {
+    await this.page.goto('/');
+    await this.stage.and(this.page.locator('[data-first-drawn-at]')).waitFor({ timeout: 30_000 });
+  }
+
+  /** Level colours the SVG map draws (in the current mode and zoom). */
+  async svgLevels(): Promise<string[]> {
+    return ((await this.svgMap.getAttribute('data-levels')) ?? '').split(',').filter(Boolean);
+  }
+
+  svgPlace(id: string): Locator {
+    return this.svgMap.locator(`[data-place="${id}"]:not([data-target])`);
+  }
+
+  /** Names of the places the SVG map draws. */
+  svgPlaceNames(): Promise<string[]> {
+    return this.svgMap.locator('[data-place] > title').allTextContents();
+  }
+
+  /** Where a position is on screen in the SVG map (its viewBox is Web Mercator × 1000). */
+  async svgPoint(lon: number, lat: number): Promise<{ x: number; y: number }> {
+    return this.svgMap.locator('svg').evaluate((svg, [x, y]) => {
+      const box = (svg as SVGSVGElement).viewBox.baseVal;
+      const rect = svg.getBoundingClientRect();
+      const px = x * 1000;
+      const py = (-Math.log(Math.tan(Math.PI / 4 + (y * Math.PI) / 360)) * 180 * 1000) / Math.PI;
+      return { x: rect.left + ((px - box.x) / box.width) * rect.width, y: rect.top + ((py - box.y) / box.height) * rect.height };
+    }, [lon, lat] as [number, number]);
+  }
+
+  /** Zooms the SVG map in about a position with the mouse wheel. */
+  async svgZoomAt(lon: number, lat: number, steps: number): Promise<void> {
+    await this.svgMap.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    for (let i = 0; i < steps; i++) {
+      const { x, y } = await this.svgPoint(lon, lat);
+      await this.page.mouse.move(x, y);
+      await this.page.mouse.wheel(0, -100);
+      await this.page.waitForTimeout(50);
+    }
+  }
+
+  async svgClickAt(lon: number, lat: number): Promise<void> {
+    await this.svgMap.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    const { x, y } = await this.svgPoint(lon, lat);
+    await this.page.mouse.click(x, y);
   }
 
   layerToggle(name: string): Locator {

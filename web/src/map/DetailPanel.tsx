@@ -1,7 +1,8 @@
 // What a tapped place or zone is: the facts a citizen needs, and the decision behind a zone.
 import { useI18n } from '../i18n';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
-import type { PlaceProps, ZoneProps } from './api';
+import type { LevelProps, PlaceProps, ZoneProps } from './api';
+import { levelFill } from './areas';
 
 function Row({ label, value }: { label: string; value: string | number | null | undefined }) {
   if (value === null || value === undefined || value === '') return null;
@@ -64,6 +65,32 @@ export function ZoneDetail({ zone, onClose }: { zone: ZoneProps; onClose: () => 
         />
         <Row label={t('map.description')} value={zone.description} />
       </dl>
+    </section>
+  );
+}
+
+/** A tapped unit's area: the level in force of each unit it stands for (known without a request, so offline too). */
+export function UnitDetail({ units, approximate, onClose }: { units: LevelProps[]; approximate: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const [first] = units;
+  if (!first) return null;
+  return (
+    <section className="map-detail" data-testid="unit-panel" aria-labelledby="unit-title">
+      <button type="button" className="button-link map-detail-close" onClick={onClose} aria-label={t('map.close')}>
+        ✕
+      </button>
+      <p className="map-detail-kind">{t('map.levelsGroup')}</p>
+      <h2 id="unit-title">{units.length === 1 ? first.name : units.map((unit) => unit.name).join(', ')}</h2>
+      <ul className="level-legend">
+        {units.map((unit) => (
+          <li key={unit.code}>
+            <span className="swatch" style={{ background: levelFill(unit.colour) }} aria-hidden="true" />
+            {units.length > 1 && `${unit.name}: `}
+            {unit.level ? `${t(`map.level.${unit.level}`)} (${t('map.since', { date: formatDate(unit.effectiveFrom) })})` : t('map.level.none')}
+          </li>
+        ))}
+      </ul>
+      {approximate && <p className="map-note">{t('map.approximateArea')}</p>}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useI18n } from '../i18n';
 import { formatDate } from '../lib/format';
 import { PLACE_HEX, PLACE_KINDS, ZONE_HEX, ZONE_KINDS, LEVEL_HEX, NO_LEVEL_HEX, type LevelsDoc, type PlaceKind, type ZoneKind } from './api';
 import { levelFill } from './areas';
-import type { LevelMode } from './MapView';
+import type { LevelMode } from './mapProps';
 
 export interface LayerChoice {
   placeKinds: PlaceKind[];

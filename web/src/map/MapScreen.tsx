@@ -6,9 +6,10 @@ import { ErrorNotice } from '../lib/ui';
 import { minutesSince } from '../public/offline';
 import { PLACE_KINDS, ZONE_KINDS } from './api';
 import { unitAreas } from './areas';
-import { PlaceDetail, ZoneDetail } from './DetailPanel';
+import { PlaceDetail, UnitDetail, ZoneDetail } from './DetailPanel';
 import { LayersPanel, type LayerChoice } from './LayersPanel';
-import MapView, { type Pick } from './MapView';
+import type { Pick } from './mapProps';
+import MapStage from './MapStage';
 import { NearbyPanel, type NearbyPoint } from './NearbyPanel';
 import { useMapData } from './useMapData';
 import './map.css';
@@ -32,19 +33,20 @@ export default function MapScreen() {
   const { t } = useI18n();
   const data = useMapData();
   const [tab, setTab] = useState<Tab>('layers');
-  const [selected, setSelected] = useState<{ type: 'place' | 'zone'; id: string } | null>(null);
+  const [selected, setSelected] = useState<{ type: 'place' | 'zone' | 'unit'; id: string } | null>(null);
   const [point, setPoint] = useState<NearbyPoint | null>(null);
-  const [mapFailure, setMapFailure] = useState<unknown>();
   const [choice, setChoice] = useState<LayerChoice>({ placeKinds: [...PLACE_KINDS], zoneKinds: [...ZONE_KINDS], showLevels: true, levelMode: 'auto' });
 
   const areas = useMemo(() => (data.levels ? unitAreas(data.levels, data.places) : undefined), [data.levels, data.places]);
   const approximate = Boolean(data.levels && !data.levels.boundariesImported) || Boolean(areas?.features.some((f) => f.properties.approximate));
   const place = selected?.type === 'place' ? data.places?.features.find((f) => f.properties.id === selected.id)?.properties : undefined;
   const zone = selected?.type === 'zone' ? data.zones?.features.find((f) => f.properties.id === selected.id)?.properties : undefined;
+  const units = selected?.type === 'unit' ? data.levels?.features.filter((f) => selected.id.split(',').includes(f.properties.code)).map((f) => f.properties) : undefined;
 
   const onPick = (pick: Pick) => {
-    if (pick.type === 'point') {
-      setSelected(null);
+    if (pick.type === 'point' || pick.type === 'unit') {
+      // a tapped unit shows its level at once (from the data in hand, offline too) and what is around the point
+      setSelected(pick.type === 'unit' ? { type: 'unit', id: pick.covers.join(',') } : null);
       setPoint({ lat: pick.lat, lon: pick.lon });
       setTab('nearby');
     } else {
@@ -61,26 +63,19 @@ export default function MapScreen() {
   return (
     <div className="map-screen">
       <div className="map-stage">
-        {mapFailure ? (
-          <div className="map-failed notice notice-info" role="note">
-            {t('map.noWebgl')}
-          </div>
-        ) : (
-          <MapView
-            places={data.places}
-            zones={data.zones}
-            areas={areas}
-            showProvinceBox={Boolean(data.levels && !data.levels.boundariesImported)}
-            placeKinds={choice.placeKinds}
-            zoneKinds={choice.zoneKinds}
-            showLevels={choice.showLevels}
-            levelMode={choice.levelMode}
-            point={point}
-            label={t('map.label')}
-            onPick={onPick}
-            onFailure={setMapFailure}
-          />
-        )}
+        <MapStage
+          places={data.places}
+          zones={data.zones}
+          areas={areas}
+          showProvinceBox={Boolean(data.levels && !data.levels.boundariesImported)}
+          placeKinds={choice.placeKinds}
+          zoneKinds={choice.zoneKinds}
+          showLevels={choice.showLevels}
+          levelMode={choice.levelMode}
+          point={point}
+          label={t('map.label')}
+          onPick={onPick}
+        />
       </div>
       <aside className="map-panel" aria-label={t('map.panel')}>
         <h1 className="map-title">{t('map.title')}</h1>
@@ -91,6 +86,7 @@ export default function MapScreen() {
           if (feature) chooseNearby({ lat: feature.geometry.coordinates[1] ?? 0, lon: feature.geometry.coordinates[0] ?? 0, commune: place.communeCode, label: place.name });
         }} />}
         {zone && <ZoneDetail zone={zone} onClose={() => setSelected(null)} />}
+        {units && units.length > 0 && <UnitDetail units={units} approximate={Boolean(areas?.features.find((f) => f.properties.covers === selected?.id)?.properties.approximate)} onClose={() => setSelected(null)} />}
         <div className="map-tabs" role="tablist" aria-label={t('map.panel')}>
           {(['layers', 'nearby'] as const).map((name) => (
             <button key={name} type="button" role="tab" id={`tab-${name}`} aria-selected={tab === name} aria-controls={`tabpanel-${name}`} onClick={() => setTab(name)}>

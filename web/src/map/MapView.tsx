@@ -1,6 +1,6 @@
 // The MapLibre map: no tile server; unit areas, zones and places from the open-data documents.
 import { useEffect, useRef } from 'react';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import {
   Map as MapLibreMap,
   Marker,
@@ -10,32 +10,22 @@ import {
   type GeoJSONSource,
   type MapMouseEvent,
 } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { PLACE_HEX, ZONE_HEX, type PlaceKind, type PlacesDoc, type ZoneKind, type ZonesDoc } from './api';
+import { PLACE_HEX, ZONE_HEX } from './api';
 import { boxPolygon, PROVINCE_BBOX, type AreaProps } from './areas';
+import { AUTO_COMMUNE_ZOOM, type Bounds, type MapLayersProps } from './mapProps';
 
-setWorkerUrl(workerUrl);
+export type { LevelMode, Pick } from './mapProps';
+/** Set by fullMap.ts before the first map is made (the worker is downloaded beside this chunk). */
+export { setWorkerUrl };
 
-export type LevelMode = 'auto' | 'district' | 'commune';
-export type Pick = { type: 'place'; id: string } | { type: 'zone'; id: string } | { type: 'point'; lat: number; lon: number };
-
-export interface MapViewProps {
-  places: PlacesDoc | undefined;
-  zones: ZonesDoc | undefined;
-  areas: FeatureCollection<Polygon | MultiPolygon, AreaProps> | undefined;
-  showProvinceBox: boolean;
-  placeKinds: PlaceKind[];
-  zoneKinds: ZoneKind[];
-  showLevels: boolean;
-  levelMode: LevelMode;
-  point: { lat: number; lon: number } | null;
-  label: string;
-  onPick: (pick: Pick) => void;
+export interface MapViewProps extends MapLayersProps {
   onFailure: (error: unknown) => void;
+  /** The view to open on (the SVG map's, if the user moved it while MapLibre loaded). */
+  initialBounds?: () => Bounds | null;
+  /** Called once, when the map has first drawn its data. */
+  onDrawn?: () => void;
 }
-
-const AUTO_COMMUNE_ZOOM = 10.5;
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 function matchColour(colours: Record<string, string>, fallback: string): ExpressionSpecification {
@@ -123,6 +113,8 @@ export default function MapView(props: MapViewProps) {
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.touchZoomRotate.disableRotation();
     map.on('load', () => {
+      const bounds = latest.current.initialBounds?.();
+      if (bounds) map.fitBounds(bounds, { padding: 0, animate: false });
       addLayers(map);
       ready.current = true;
       apply(map, latest.current);
@@ -130,7 +122,10 @@ export default function MapView(props: MapViewProps) {
     });
     map.on('idle', () => {
       element.dataset.levels = renderedLevels(map);
-      if (ready.current && latest.current.places && !element.dataset.drawnAt) element.dataset.drawnAt = String(Math.round(performance.now()));
+      if (ready.current && latest.current.places && !element.dataset.drawnAt) {
+        element.dataset.drawnAt = String(Math.round(performance.now()));
+        latest.current.onDrawn?.();
+      }
     });
     map.on('click', (event: MapMouseEvent) => {
       const { x, y } = event.point;
@@ -141,7 +136,11 @@ export default function MapView(props: MapViewProps) {
       const zone = map.queryRenderedFeatures(event.point, { layers: ['zones-fill'] })[0];
       const zoneId = zone?.properties.id as string | undefined;
       if (zoneId) return latest.current.onPick({ type: 'zone', id: zoneId });
-      latest.current.onPick({ type: 'point', lat: event.lngLat.lat, lon: event.lngLat.lng });
+      const { lat, lng: lon } = event.lngLat;
+      const layers = ['levels-district', 'levels-commune'].filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+      const unit = map.queryRenderedFeatures(event.point, { layers })[0]?.properties as Partial<AreaProps> | undefined;
+      if (unit?.code) return latest.current.onPick({ type: 'unit', code: unit.code, covers: (unit.covers ?? unit.code).split(','), lat, lon });
+      latest.current.onPick({ type: 'point', lat, lon });
     });
     for (const layer of ['places', 'zones-fill']) {
       map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));

@@ -1,6 +1,22 @@
 // Open-data documents fetched with their ETag: an unchanged document answers 304 and we keep our copy.
 const cache = new Map<string, { etag: string; body: unknown }>();
 
+/** The service worker's cache of public data (vite.config.ts): it answers from here when offline. */
+const DATA_CACHE = 'vigil-public-data';
+
+/**
+ * Until the service worker controls the page (the first visit), it sees none of our requests: the
+ * answers are put in its cache here, so the map has data the first time the phone is offline.
+ */
+function keepForOffline(url: string, response: Response): void {
+  if (!('caches' in window) || !('serviceWorker' in navigator) || navigator.serviceWorker.controller) return;
+  const copy = response.clone();
+  void caches
+    .open(DATA_CACHE)
+    .then((store) => store.put(url, copy))
+    .catch(() => undefined);
+}
+
 export async function fetchOpen<T>(url: string, signal?: AbortSignal): Promise<T> {
   const known = cache.get(url);
   const response = await fetch(url, {
@@ -10,6 +26,7 @@ export async function fetchOpen<T>(url: string, signal?: AbortSignal): Promise<T
   });
   if (response.status === 304 && known) return known.body as T;
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  if (response.status === 200) keepForOffline(url, response);
   const body = (await response.json()) as T;
   const etag = response.headers.get('etag');
   if (etag) cache.set(url, { etag, body });

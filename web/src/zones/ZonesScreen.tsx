@@ -1,4 +1,5 @@
-// Staff: lockdown zones and isolation areas: every zone with its dates and decision; GeoJSON import; lift.
+// Staff: lockdown zones and isolation areas: every zone with its dates and decision; a new one drawn on
+// the map; GeoJSON import; lift.
 import { useState } from 'react';
 import { useI18n } from '../i18n';
 import { formatDate } from '../lib/format';
@@ -6,7 +7,9 @@ import { ErrorNotice, Loading } from '../lib/ui';
 import { useAsync } from '../lib/useAsync';
 import { CsvUpload } from '../places/PlacesScreen';
 import { importZones, listAllZones, setZoneStatus } from './api';
+import { ZoneForm } from './ZoneForm';
 import '../places/staff.css';
+import './zones.css';
 
 const EXAMPLE = `{"type": "FeatureCollection", "features": [{"type": "Feature",
   "properties": {"kind": "lockdown", "name": "…", "unitCode": "31321", "startsOn": "2021-08-01", "endsOn": null,
@@ -17,6 +20,7 @@ export default function ZonesScreen() {
   const { t } = useI18n();
   const { data, error, loading, reload } = useAsync((signal) => listAllZones(signal), []);
   const [liftError, setLiftError] = useState<unknown>();
+  const [drawing, setDrawing] = useState(false);
   const lift = (id: string) => {
     setLiftError(undefined);
     setZoneStatus(id, 'lifted').then(reload, setLiftError);
@@ -24,6 +28,20 @@ export default function ZonesScreen() {
   return (
     <div data-testid="staff-zones">
       <h1>{t('staff.zones.title')}</h1>
+      <div className="staff-toolbar">
+        <button type="button" className="button-primary" onClick={() => setDrawing(true)} disabled={drawing}>
+          {t('zones.form.new')}
+        </button>
+      </div>
+      {drawing && (
+        <ZoneForm
+          zones={data?.items ?? []}
+          onDone={(saved) => {
+            setDrawing(false);
+            if (saved) reload();
+          }}
+        />
+      )}
       <CsvUpload
         label={t('staff.zones.import')}
         accept=".geojson,.json,application/geo+json,application/json"
