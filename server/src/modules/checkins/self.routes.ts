@@ -16,7 +16,7 @@ export function selfCheckinRoutes(app: App, ctx: AppContext) {
       response: { 200: SelfCheckinResult, 201: SelfCheckinResult, ...errorResponses(400) },
     },
   }, async (request, reply) => {
-    const { created, ...result } = await selfCheckin(ctx.db, request.body, ctx.config.presenceRetentionDays);
+    const { created, ...result } = await selfCheckin(ctx.db, request.body);
     return reply.status(created ? 201 : 200).send(result);
   });
 

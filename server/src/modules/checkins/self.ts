@@ -2,18 +2,18 @@
 // their details (which become, or find, one person record), afterwards with the personal code the
 // phone kept. The phone's generated id makes a retry the same check-in.
 import type { Database } from '../../db/database.js';
-import { invalidField, notFound, validationFailed } from '../../platform/errors.js';
-import { closeVisit } from './checkins.js';
+import { invalidField, notFound } from '../../platform/errors.js';
+import { closeVisit, VISIT_END_SQL } from './checkins.js';
 import { findOrRegisterCitizen, personOfCode, selfPersonValues } from './citizens.js';
 import { codeSigner } from './codes.js';
-import { type CheckinRecord, timeProblems, writeRecords } from './ingest.js';
+import { type CheckinRecord, writeRecords } from './ingest.js';
 import type { SelfCheckinBody, SelfCheckinResult, SelfPerson } from './schema.js';
-import { publicVenue, venueOfCode } from './venues.js';
+import { publicVenue, type PublicVenueRow, venueOfCode } from './venues.js';
 
 /** How far back a phone may list its own check-ins. */
 export const OWN_HISTORY_DAYS = 14;
 
-export async function selfCheckin(db: Database, body: SelfCheckinBody, retentionDays: number): Promise<SelfCheckinResult & { created: boolean }> {
+export async function selfCheckin(db: Database, body: SelfCheckinBody): Promise<SelfCheckinResult & { created: boolean }> {
   if ((body.personCode === undefined) === (body.person === undefined)) throw invalidField('personCode', 'give either personCode or person, not both');
   const signer = await codeSigner(db);
   const venueRow = await venueOfCode(db, signer, body.venueCode, 'venueCode');
@@ -31,8 +31,6 @@ export async function selfCheckin(db: Database, body: SelfCheckinBody, retention
       if (existing[0].venue_id !== venueRow.id || existing[0].person_id !== personId) throw invalidField('id', 'was already used for a different check-in');
       return { personId, result: { accepted: 0 } };
     }
-    const problems = timeProblems([{ checkedInAt: now.toISOString() }], { retentionDays }, (_i, field) => field);
-    if (Object.keys(problems).length > 0) throw validationFailed(problems);
     return { personId, result: await writeRecords(tx, [record], null) };
   });
   const checkin = await ownCheckin(db, body.id, personId);
@@ -46,24 +44,16 @@ async function ownCheckin(db: Database, id: string, personId: string): Promise<S
 }
 
 async function ownCheckins(db: Database, personId: string, id: string | null): Promise<SelfCheckinResult['checkin'][]> {
-  const rows = await db.query<{ id: string; checked_in_at: Date; checked_out_at: Date | null; ends_at: Date; venue_id: string }>(
-    `SELECT c.id, c.checked_in_at, c.checked_out_at, c.venue_id,
-            coalesce(c.checked_out_at, c.checked_in_at + make_interval(mins => v.default_dwell_minutes)) AS ends_at
-     FROM checkins c JOIN venues v ON v.id = c.venue_id
+  const rows = await db.query<{ id: string; checked_in_at: Date; checked_out_at: Date | null; ends_at: Date; venue_id: string } & Omit<PublicVenueRow, 'id'>>(
+    `SELECT c.id, c.checked_in_at, c.checked_out_at, ${VISIT_END_SQL} AS ends_at,
+            v.id AS venue_id, v.name, v.kind, v.address, u.name AS commune_name, v.default_dwell_minutes, v.status
+     FROM checkins c JOIN venues v ON v.id = c.venue_id JOIN units u ON u.code = v.commune_code
      WHERE c.person_id = $1 AND ($2::uuid IS NULL OR c.id = $2) AND c.checked_in_at > now() - make_interval(days => $3)
      ORDER BY c.checked_in_at DESC LIMIT 100`,
     [personId, id, OWN_HISTORY_DAYS],
   );
-  const venues = new Map<string, ReturnType<typeof publicVenue>>();
-  for (const venueId of new Set(rows.map((r) => r.venue_id))) {
-    const [venue] = await db.query<Parameters<typeof publicVenue>[0]>(
-      `SELECT v.id, v.name, v.kind, v.address, u.name AS commune_name, v.default_dwell_minutes, v.status FROM venues v JOIN units u ON u.code = v.commune_code WHERE v.id = $1`,
-      [venueId],
-    );
-    venues.set(venueId, publicVenue(venue!));
-  }
   return rows.map((row) => ({
-    id: row.id, venue: venues.get(row.venue_id)!, checkedInAt: row.checked_in_at.toISOString(),
+    id: row.id, venue: publicVenue({ ...row, id: row.venue_id }), checkedInAt: row.checked_in_at.toISOString(),
     checkedOutAt: row.checked_out_at?.toISOString() ?? null, endsAt: row.ends_at.toISOString(),
   }));
 }

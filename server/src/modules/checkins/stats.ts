@@ -7,7 +7,7 @@ import { type Actor, can } from '../../platform/actor.js';
 import { invalidField, notFound } from '../../platform/errors.js';
 import { unitInScope } from '../../platform/scope.js';
 import { declarationSummary } from '../declarations/service.js';
-import { todayInVietnam } from '../open/time.js';
+import { addDays, daysBetween, todayInVietnam, vietnamDaysRange } from '../open/time.js';
 
 const LocalDate = Type.String({ format: 'date', description: 'YYYY-MM-DD, a day in Vietnam' });
 const DEFAULT_DAYS = 14;
@@ -46,17 +46,14 @@ export const CheckinStats = Type.Object({
 });
 export type CheckinStats = Static<typeof CheckinStats>;
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 export async function checkinStats(db: Database, actor: Actor, query: CheckinStatsQuery): Promise<CheckinStats> {
   const to = query.to ?? todayInVietnam();
   const from = query.from ?? addDays(to, -(DEFAULT_DAYS - 1));
   if (from > to) throw invalidField('from', 'is after to');
-  if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000) throw invalidField('from', 'the period is longer than a year');
+  if (daysBetween(from, to) > 367) throw invalidField('from', 'the period is longer than a year');
   const unitCode = query.unitCode ?? actor.unitCode;
   if (unitCode && !(await unitInScope(db, actor, unitCode))) throw notFound('unit');
-  const start = new Date(`${from}T00:00:00+07:00`);
-  const end = new Date(Date.parse(`${to}T00:00:00+07:00`) + 86_400_000);
+  const { start, end } = vietnamDaysRange(from, to);
   // Venues of the unit; $1 NULL means every unit (a national administrator without a unit filter).
   const inUnit = `v.commune_code IN (SELECT code FROM units WHERE $1::text IS NULL OR $1 = ANY (path))`;
   const period = 'c.checked_in_at >= $2 AND c.checked_in_at < $3';
@@ -83,14 +80,15 @@ export async function checkinStats(db: Database, actor: Actor, query: CheckinSta
      WHERE ${inUnit} AND v.kind = 'entry_checkpoint' GROUP BY v.id, v.name ORDER BY v.name`, params);
 
   const declarations = new Map<string, { total: number; flagged: number }>();
-  if (can(actor, 'declarations:read')) {
+  const readable = can(actor, 'declarations:read');
+  if (readable) {
     const { items } = await declarationSummary(db, actor, unitCode ? { unitCode } : {});
     for (const row of items.filter((r) => r.date >= from && r.date <= to)) {
       const sum = declarations.get(row.venueId) ?? { total: 0, flagged: 0 };
       declarations.set(row.venueId, { total: sum.total + row.total, flagged: sum.flagged + row.red + row.yellow });
     }
   }
-  const dayCount = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  const dayCount = daysBetween(from, to);
   const byDate = new Map(dayRows.map((row) => [row.date, row]));
   return {
     from, to, unitCode, asOf: new Date().toISOString(),
@@ -101,7 +99,6 @@ export async function checkinStats(db: Database, actor: Actor, query: CheckinSta
     topVenues: top.map((row) => ({ id: row.id, name: row.name, kind: row.kind, communeName: row.commune_name, scans: row.scans })),
     checkpoints: checkpoints.map((row) => {
       const counted = declarations.get(row.id);
-      const readable = can(actor, 'declarations:read');
       return { id: row.id, name: row.name, scans: row.scans, declarations: readable ? (counted?.total ?? 0) : null, flagged: readable ? (counted?.flagged ?? 0) : null };
     }),
   };

@@ -49,16 +49,21 @@ export function venueValues(input: CreateVenueBody & { status?: 'active' | 'clos
  */
 export async function venuesProblems(db: Queryable, actor: Actor, values: readonly repo.VenueValues[], name: (i: number, field: string) => string): Promise<FieldErrors> {
   const fields: FieldErrors = {};
-  const communeProblems = new Map<string, string | null>();
+  // Imports repeat a few dozen communes over thousands of rows: look each one up once.
+  const communes = new Map<string, { problem: string | null; province: string | null }>();
   const byProvince = new Map<string, number[]>();
   for (const [i, venue] of values.entries()) {
-    if (!communeProblems.has(venue.communeCode)) communeProblems.set(venue.communeCode, await units.communeProblem(db, actor, venue.communeCode));
-    const problem = communeProblems.get(venue.communeCode);
-    if (problem) {
-      fields[name(i, 'communeCode')] = problem;
+    let commune = communes.get(venue.communeCode);
+    if (!commune) {
+      const problem = await units.communeProblem(db, actor, venue.communeCode);
+      commune = { problem, province: problem ? null : await provinceOf(db, venue.communeCode) };
+      communes.set(venue.communeCode, commune);
+    }
+    if (commune.problem) {
+      fields[name(i, 'communeCode')] = commune.problem;
       continue;
     }
-    const province = (await provinceOf(db, venue.communeCode))!;
+    const province = commune.province!;
     byProvince.set(province, [...(byProvince.get(province) ?? []), i]);
     if (venue.ownerPhone && !normalisePhone(venue.ownerPhone)) fields[name(i, 'ownerPhone')] = 'is not a Vietnamese phone number';
   }
@@ -155,7 +160,9 @@ export async function venueOfCode(db: Queryable, signer: CodeSigner, code: strin
   return row;
 }
 
-export const publicVenue = (row: repo.VenueRow): PublicVenue => ({
+export type PublicVenueRow = Pick<repo.VenueRow, 'id' | 'name' | 'kind' | 'address' | 'commune_name' | 'default_dwell_minutes' | 'status'>;
+
+export const publicVenue = (row: PublicVenueRow): PublicVenue => ({
   id: row.id, name: row.name, kind: row.kind, address: row.address, communeName: row.commune_name,
   defaultDwellMinutes: row.default_dwell_minutes, status: row.status,
 });

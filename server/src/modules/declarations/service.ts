@@ -8,7 +8,7 @@ import { type Page, pageParams } from '../../platform/pagination.js';
 import { findOrRegisterCitizen, livePersonId, personOfCode, selfPersonValues } from '../checkins/citizens.js';
 import { type CodeSigner, codeSigner } from '../checkins/codes.js';
 import * as venues from '../checkins/venues.js';
-import { todayInVietnam } from '../open/time.js';
+import { addDays, todayInVietnam, vietnamDaysRange } from '../open/time.js';
 import { DECLARATIONS_READ } from './permissions.js';
 import * as repo from './repository.js';
 import { currentRules } from './rules.js';
@@ -17,15 +17,11 @@ import { triage } from './triage.js';
 
 /** Declaring ahead is for an imminent journey; the cap also keeps it well inside the retention period. */
 export const MAX_DAYS_AHEAD = 14;
-const DAY_MS = 86_400_000;
-
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-
-/** Vietnam has kept UTC+7 without daylight saving since 1975, so a local day is a fixed instant range. */
+/** The instants of one local day, or no bounds without a day. */
 export function localDayRange(date: string | undefined): { from: Date | null; to: Date | null } {
   if (!date) return { from: null, to: null };
-  const from = new Date(`${date}T00:00:00+07:00`);
-  return { from, to: new Date(from.getTime() + DAY_MS) };
+  const { start, end } = vietnamDaysRange(date);
+  return { from: start, to: end };
 }
 
 function answerProblems(input: CreateDeclarationBody): FieldErrors {
