@@ -31,6 +31,8 @@ const REDACT = ['req.headers.authorization', '*.password', '*.nationalId', '*.ph
 export async function buildApp(db: Database, config: Config) {
   const app = Fastify({
     logger: { level: config.logLevel, redact: REDACT },
+    // One log line per request (below) instead of Fastify's two: at thousands of scans a second the log is real work.
+    disableRequestLogging: true,
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
@@ -39,6 +41,9 @@ export async function buildApp(db: Database, config: Config) {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest('actor', null);
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

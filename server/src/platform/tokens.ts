@@ -2,6 +2,7 @@
 // every Vigil node behind a load balancer accepts the same tokens and restarts keep sessions.
 import { randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Queryable } from '../db/database.js';
 
 const ISSUER = 'vigil';
@@ -20,8 +21,13 @@ async function signingKey(db: Queryable): Promise<Uint8Array> {
   return Buffer.from(row!.value, 'base64');
 }
 
+/** Tokens verified lately: a scanner sends the same token with every scan, and a signature check per request costs more than the rest of the authentication. */
+const VERIFIED_TOKENS = 10_000;
+
 export async function createTokenSigner(db: Queryable, ttlSeconds: number): Promise<TokenSigner> {
   const key = await signingKey(db);
+  // A verified token maps to its subject until the token's own expiry, never longer.
+  const verified = new LRUCache<string, string>({ max: VERIFIED_TOKENS, ttlAutopurge: false });
   return {
     sign: (userId) =>
       new SignJWT({})
@@ -32,8 +38,11 @@ export async function createTokenSigner(db: Queryable, ttlSeconds: number): Prom
         .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
         .sign(key),
     async verify(token) {
+      const known = verified.get(token);
+      if (known !== undefined) return known;
       try {
         const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ['HS256'] });
+        if (payload.sub && payload.exp) verified.set(token, payload.sub, { ttl: payload.exp * 1000 - Date.now() });
         return payload.sub ?? null;
       } catch {
         return null;

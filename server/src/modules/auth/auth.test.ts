@@ -56,6 +56,14 @@ for (const engine of engines()) {
       assert.match(response.body.error.message, /expired/);
     });
 
+    test('a token accepted a moment ago (and remembered as verified) is refused once it expires', async () => {
+      const me = await t().request('GET', '/api/v1/auth/me', { token: t().adminToken });
+      const shortLived = await (await createTokenSigner(t().db, 1)).sign(me.body.user.id);
+      const used = await t().request('GET', '/api/v1/auth/me', { token: shortLived });
+      if (used.status === 200) await new Promise((resolve) => setTimeout(resolve, 1100));
+      assert.equal((await t().request('GET', '/api/v1/auth/me', { token: shortLived })).status, 401);
+    });
+
     test('a disabled account is refused even with a valid token', async () => {
       const token = await t().tokenFor('tracer', '930');
       const me = await t().request('GET', '/api/v1/auth/me', { token });

@@ -4,6 +4,7 @@ import { type App, errorResponses } from '../../platform/http.js';
 import { pageOf } from '../../platform/pagination.js';
 import { checkOut, findCheckin, listCheckins, presentRecord } from './checkins.js';
 import { ingestCheckins } from './ingest.js';
+import { singleCheckinWriter } from './single.js';
 import { CheckinStats, CheckinStatsQuery, checkinStats } from './stats.js';
 import { Checkin, CheckinBatchBody, CheckinItem, CheckinParams, IngestResult, ListCheckinsQuery } from './schema.js';
 
@@ -12,6 +13,7 @@ export function checkinRoutes(app: App, ctx: AppContext) {
   const secured = { onRequest: ctx.authenticate };
   const security = [{ bearer: [] }];
   const options = () => ({ retentionDays: ctx.config.presenceRetentionDays });
+  const single = singleCheckinWriter(ctx.db, options);
 
   app.post('/api/v1/checkins', {
     ...secured,
@@ -21,9 +23,8 @@ export function checkinRoutes(app: App, ctx: AppContext) {
       response: { 200: Type.Object({ ...IngestResult.properties, checkin: Checkin }), 201: Type.Object({ ...IngestResult.properties, checkin: Checkin }), ...errorResponses(400, 401, 403) },
     },
   }, async (request, reply) => {
-    const { records, ...result } = await ingestCheckins(ctx.db, actorOf(request), [request.body], options());
+    const { result, record: written } = await single.write(actorOf(request), request.body);
     // A new check-in is exactly what was sent; a repeat is read back (it may hold an earlier check-out).
-    const written = records[0]!;
     const checkin = result.accepted === 1 && written.venue ? presentRecord(written, written.venue) : (await findCheckin(ctx.db, request.body.id, null))!;
     return reply.status(result.accepted === 1 ? 201 : 200).send({ ...result, checkin });
   });
