@@ -2,10 +2,18 @@
 export type EngineKind = 'pglite' | 'postgres';
 
 export interface Queryable {
-  /** Runs one parameterised statement and returns its rows. */
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /**
+   * Runs one parameterised statement and returns its rows. `prepare` names a hot statement: on
+   * PostgreSQL each connection plans it once and reuses the plan (PGlite plans in-process anyway).
+   */
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+}
+
+export interface QueryOptions {
+  /** a name unique to this SQL text */
+  prepare?: string;
 }
 
 export interface Database extends Queryable {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { type Database, type Queryable, TYPE_OIDS, parseDate, parseInt8 } from './database.js';
+import { type Database, type Queryable, type QueryOptions, TYPE_OIDS, parseDate, parseInt8 } from './database.js';
 
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
@@ -13,8 +13,8 @@ const types = {
 
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
-    async query<Row>(sql: string, params: readonly unknown[] = []) {
-      const result = await client.query(sql, params as unknown[]);
+    async query<Row>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
+      const result = await client.query({ text: sql, values: params as unknown[], ...(options.prepare ? { name: options.prepare } : {}) });
       return result.rows as Row[];
     },
     async exec(sql: string) {

@@ -49,7 +49,8 @@ WITH input AS (
                                 ELSE coalesce((SELECT m.id FROM people m WHERE m.id = p.merged_into AND m.merged_into IS NULL), p.id) END
                     FROM people p WHERE p.id = i.person_id)
          END AS live_person_id
-  FROM input i LEFT JOIN venues v ON v.id = i.venue_id
+  -- LIMIT keeps the lookup a per-item index probe: a join would let the planner scan all venues
+  FROM input i LEFT JOIN LATERAL (SELECT * FROM venues WHERE venues.id = i.venue_id LIMIT 1) v ON true
 ), inserted AS (
   INSERT INTO checkins (id, venue_id, person_id, checked_in_at, checked_out_at, method, recorded_by)
   SELECT r.id, r.venue_id, r.live_person_id, r.checked_in_at, r.checked_out_at, r.method, $10::uuid
@@ -66,7 +67,7 @@ export async function resolveAndInsert(db: Queryable, actor: Actor, candidates: 
     candidates.map((c) => c.id), candidates.map((c) => c.venueId), candidates.map((c) => c.personId), candidates.map((c) => c.nationalId),
     candidates.map((c) => c.checkedInAt), candidates.map((c) => c.checkedOutAt), candidates.map((c) => c.method), candidates.map((c) => c.write),
     scopeParam(actor), actor.userId,
-  ]);
+  ], { prepare: 'checkins_resolve_and_insert' });
   const fresh = new Set<string>();
   const records = candidates.map((c, i): CheckinRecord => {
     const row = rows[i]!;
