@@ -31,6 +31,9 @@ export const PERMISSIONS = [
   'checkins:write',
   'checkins:read',
   'declarations:read',
+  'cases:read',
+  'cases:write',
+  'tracing:run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,9 +42,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   health_officer: [
     'units:edit', 'people:read', 'people:write', 'people:merge', 'places:edit', 'zones:edit', 'stats:edit',
     'announcements:edit', 'announcements:publish', 'levels:edit', 'levels:publish',
-    'venues:edit', 'checkins:write', 'checkins:read', 'declarations:read',
+    'venues:edit', 'checkins:write', 'checkins:read', 'declarations:read', 'cases:read', 'cases:write', 'tracing:run',
   ],
-  tracer: ['people:read', 'people:write', 'checkins:read', 'declarations:read'],
+  // contact tracers read cases and trace them; confirming a case is the health officers' decision
+  tracer: ['people:read', 'people:write', 'checkins:read', 'declarations:read', 'cases:read', 'tracing:run'],
   lab_technician: ['people:read'],
   vaccinator: ['people:read', 'people:write'],
   facility_manager: ['people:read', 'people:write'],
