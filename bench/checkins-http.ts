@@ -10,6 +10,7 @@
 // goes to /dev/null); --cpu-prof-dir DIR writes a CPU profile of Vigil's process there. Prints one JSON document: per run and median requests/s and p99 latency
 // of both, and the ratio of the medians (target: Vigil ≥ 0.5 × bare).
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,6 +46,24 @@ async function bareServer() {
   });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   process.stdout.write(`listening ${address}\n`);
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux, 100 ticks a second). */
+function cpuMsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU time of every PostgreSQL server process on this machine (backends, WAL writer, checkpointer …). */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuMsOf(Number(entry));
+    } catch { /* the process ended meanwhile */ }
+  }
+  return total;
 }
 
 function freePort(): Promise<number> {
@@ -123,10 +142,18 @@ async function main() {
         setupRequest: (request) => ({ ...request, body: nextBody() }),
       }],
     });
-    const figures = (result: autocannon.Result) => ({
+    const figures = (result: autocannon.Result, cpu: { server: number; postgres: number }) => ({
       requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99,
       requests: result.requests.total, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts,
+      // CPU per request: where a request's cost goes (the server process, PostgreSQL), whatever the machine's other load
+      serverCpuUsPerRequest: Math.round((cpu.server * 1000) / Math.max(1, result.requests.total)),
+      postgresCpuUsPerRequest: Math.round((cpu.postgres * 1000) / Math.max(1, result.requests.total)),
     });
+    const measured = async (server: { url: string; child: ChildProcess }, duration: number) => {
+      const [server0, pg0] = [cpuMsOf(server.child.pid!), postgresCpuMs()];
+      const result = await load(server.url, duration);
+      return figures(result, { server: cpuMsOf(server.child.pid!) - server0, postgres: postgresCpuMs() - pg0 });
+    };
     // Warm-up: JIT, connection pools, caches.
     await load(bare.url, 2);
     await load(vigil.url, 3);
@@ -134,15 +161,17 @@ async function main() {
     const results: { bare: ReturnType<typeof figures>[]; vigil: ReturnType<typeof figures>[]; loadAverage: number[][] } = { bare: [], vigil: [], loadAverage: [] };
     for (let run = 0; run < runs; run++) {
       results.loadAverage.push(os.loadavg().map((x) => Number(x.toFixed(2))));
-      results.bare.push(figures(await load(bare.url, seconds)));
-      results.vigil.push(figures(await load(vigil.url, seconds)));
+      results.bare.push(await measured(bare, seconds));
+      results.vigil.push(await measured(vigil, seconds));
     }
     const [stored] = await fixture.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM checkins WHERE recorded_by = $1`, [actor.userId]);
-    const med = (list: ReturnType<typeof figures>[], key: 'requestsPerSecond' | 'p99Ms') => median(list.map((r) => r[key]));
-    const summary = {
-      bare: { requestsPerSecond: med(results.bare, 'requestsPerSecond'), p99Ms: med(results.bare, 'p99Ms') },
-      vigil: { requestsPerSecond: med(results.vigil, 'requestsPerSecond'), p99Ms: med(results.vigil, 'p99Ms') },
-    };
+    type Key = 'requestsPerSecond' | 'p99Ms' | 'serverCpuUsPerRequest' | 'postgresCpuUsPerRequest';
+    const med = (list: ReturnType<typeof figures>[], key: Key) => median(list.map((r) => r[key]));
+    const medians = (list: ReturnType<typeof figures>[]) => ({
+      requestsPerSecond: med(list, 'requestsPerSecond'), p99Ms: med(list, 'p99Ms'),
+      serverCpuUsPerRequest: med(list, 'serverCpuUsPerRequest'), postgresCpuUsPerRequest: med(list, 'postgresCpuUsPerRequest'),
+    });
+    const summary = { bare: medians(results.bare), vigil: medians(results.vigil) };
     process.stdout.write(`${JSON.stringify({
       engine: 'postgres', seconds, connections, runs, vigilLogLevel: values['log-level'] ?? 'info (default)',
       preloaded: { checkins: fixture.load.checkins, venues: fixture.load.venues, people: fixture.load.people },
