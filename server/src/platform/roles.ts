@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'cases:read',
   'cases:write',
   'tracing:run',
+  'notifications:read',
+  'notifications:send',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,9 +45,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'units:edit', 'people:read', 'people:write', 'people:merge', 'places:edit', 'zones:edit', 'stats:edit',
     'announcements:edit', 'announcements:publish', 'levels:edit', 'levels:publish',
     'venues:edit', 'checkins:write', 'checkins:read', 'declarations:read', 'cases:read', 'cases:write', 'tracing:run',
+    'notifications:read', 'notifications:send',
   ],
   // contact tracers read cases and trace them; confirming a case is the health officers' decision
-  tracer: ['people:read', 'people:write', 'checkins:read', 'declarations:read', 'cases:read', 'tracing:run'],
+  tracer: ['people:read', 'people:write', 'checkins:read', 'declarations:read', 'cases:read', 'tracing:run', 'notifications:read', 'notifications:send'],
   lab_technician: ['people:read'],
   vaccinator: ['people:read', 'people:write'],
   facility_manager: ['people:read', 'people:write'],

@@ -18,7 +18,7 @@ const LONGEST_VISIT = `greatest(interval '24 hours', make_interval(mins => v.def
 const OWN = `SELECT $1::uuid AS id UNION SELECT id FROM people WHERE merged_into = $1`;
 
 /** The case's visits that intersect its infectious window [$2, $3): its exposure visits. */
-const EXPOSURE_VISITS = `
+export const EXPOSURE_VISITS = `
   SELECT c.venue_id, v.default_dwell_minutes, c.checked_in_at AS starts_at, ${VISIT_END_SQL} AS ends_at, ${LONGEST_VISIT} AS longest
   FROM checkins c JOIN venues v ON v.id = c.venue_id
   WHERE c.person_id IN (${OWN}) AND c.checked_in_at < $3 AND c.checked_in_at >= $2::timestamptz - ${LONGEST_VISIT}

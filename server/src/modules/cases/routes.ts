@@ -1,7 +1,9 @@
 import { actorOf, type AppContext } from '../../platform/context.js';
 import { type App, errorResponses } from '../../platform/http.js';
 import { pageOf } from '../../platform/pagination.js';
+import { contactRoutes } from './contacts.routes.js';
 import { caseExposures } from './exposures.js';
+import { noticeRoutes } from './notices.routes.js';
 import { Case, CaseParams, CreateCaseBody, ExposuresQuery, ExposuresResult, ListCasesQuery, ReadCaseQuery, UpdateCaseBody } from './schema.js';
 import * as service from './service.js';
 
@@ -49,4 +51,8 @@ export function caseRoutes(app: App, ctx: AppContext) {
       response: { 200: ExposuresResult, ...errorResponses(400, 401, 403, 404) },
     },
   }, async (request) => caseExposures(ctx.db, actorOf(request), request.params.id, request.query));
+
+  // the second slice of issue #6: contacts (F1, F2) and public exposure notices
+  contactRoutes(app, ctx);
+  noticeRoutes(app, ctx);
 }
