@@ -1,6 +1,7 @@
 import { actorOf, type AppContext } from '../../platform/context.js';
 import { type App, errorResponses } from '../../platform/http.js';
 import { pageOf } from '../../platform/pagination.js';
+import { chainRoutes } from './chains.routes.js';
 import { contactRoutes } from './contacts.routes.js';
 import { caseExposures } from './exposures.js';
 import { noticeRoutes } from './notices.routes.js';
@@ -55,4 +56,5 @@ export function caseRoutes(app: App, ctx: AppContext) {
   // the second slice of issue #6: contacts (F1, F2) and public exposure notices
   contactRoutes(app, ctx);
   noticeRoutes(app, ctx);
+  chainRoutes(app, ctx);
 }
