@@ -54,15 +54,22 @@ function cpuMsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** CPU time of every PostgreSQL server process on this machine (backends, WAL writer, checkpointer …). */
-function postgresCpuMs(): number {
-  let total = 0;
+/** CPU time so far of each PostgreSQL server process on this machine (backends, WAL writer, checkpointer …), by pid. */
+function postgresCpuMs(): Map<number, number> {
+  const byPid = new Map<number, number>();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuMsOf(Number(entry));
+      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') byPid.set(Number(entry), cpuMsOf(Number(entry)));
     } catch { /* the process ended meanwhile */ }
   }
+  return byPid;
+}
+
+/** CPU PostgreSQL used between two readings: processes that ended meanwhile are left out (their last figure is unknown). */
+function postgresCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
   return total;
 }
 
@@ -152,7 +159,7 @@ async function main() {
     const measured = async (server: { url: string; child: ChildProcess }, duration: number) => {
       const [server0, pg0] = [cpuMsOf(server.child.pid!), postgresCpuMs()];
       const result = await load(server.url, duration);
-      return figures(result, { server: cpuMsOf(server.child.pid!) - server0, postgres: postgresCpuMs() - pg0 });
+      return figures(result, { server: cpuMsOf(server.child.pid!) - server0, postgres: postgresCpuBetween(pg0, postgresCpuMs()) });
     };
     // Warm-up: JIT, connection pools, caches.
     await load(bare.url, 2);
