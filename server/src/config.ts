@@ -30,7 +30,18 @@ export interface Config {
   publicUrl: string;
   /** Check-ins and health declarations older than this many days are deleted. */
   presenceRetentionDays: number;
+  /**
+   * [west, south, east, north] in degrees: the province's area while none of its units has an imported
+   * boundary (positions outside it are refused; the public map opens on it). Hậu Giang's by default.
+   */
+  provinceBbox: Bbox;
 }
+
+/** [minLon, minLat, maxLon, maxLat], WGS84 degrees. */
+export type Bbox = readonly [number, number, number, number];
+
+/** Hậu Giang's bounding box (VIGIL_PROVINCE_BBOX when it is not set). */
+export const DEFAULT_PROVINCE_BBOX: Bbox = [105.2, 9.5, 106.1, 10.1];
 
 export class ConfigError extends Error {}
 
@@ -65,6 +76,23 @@ function publicUrlOf(env: NodeJS.ProcessEnv): string {
   return url.href.replace(/\/$/, '');
 }
 
+/** VIGIL_PROVINCE_BBOX=west,south,east,north (degrees), e.g. 105.2,9.5,106.1,10.1. */
+function bboxOf(env: NodeJS.ProcessEnv, key: string, fallback: Bbox): Bbox {
+  const raw = env[key];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const parts = raw.split(',').map((part) => part.trim());
+  const numbers = parts.map(Number);
+  const [west = NaN, south = NaN, east = NaN, north = NaN] = numbers;
+  const problem =
+    parts.length !== 4 || parts.some((part) => part === '') || numbers.some((n) => !Number.isFinite(n)) ? 'four numbers separated by commas: west,south,east,north'
+      : [west, east].some((lon) => lon < -180 || lon > 180) ? 'longitudes (west, east) from -180 to 180'
+        : [south, north].some((lat) => lat < -85 || lat > 85) ? 'latitudes (south, north) from -85 to 85'
+          : west >= east || south >= north ? 'west less than east and south less than north'
+            : null;
+  if (problem) throw new ConfigError(`${key} must be ${problem}, got "${raw}"`);
+  return [west, south, east, north];
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -94,5 +122,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(env.VIGIL_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
     publicUrl: publicUrlOf(env),
     presenceRetentionDays: integer(env, 'VIGIL_PRESENCE_RETENTION_DAYS', 21, 1, 3650),
+    provinceBbox: bboxOf(env, 'VIGIL_PROVINCE_BBOX', DEFAULT_PROVINCE_BBOX),
   };
 }

@@ -8,6 +8,7 @@ import { AppError } from '../platform/errors.js';
 import { importBoundaries, importUnits } from '../modules/units/import.js';
 import { seedDemoIfAbsent, seedDemoCommand } from './demo.js';
 import { levelsCommand } from './levels.js';
+import { describeMapImport, importMapData, MAP_IMPORT_KINDS, type MapImportKind } from './mapData.js';
 import { importVenuesCommand } from './venues.js';
 import { purgePresence } from '../modules/checkins/retention.js';
 
@@ -19,6 +20,11 @@ const USAGE = `vigil <command> [--json]
   import boundaries FILE.geojson  load unit boundaries (matched by properties.code)
   levels assess --rules FILE_OR_ID --input FILE   epidemic levels from a file (no database)
   import venues FILE.csv        load venues (all rows or none), printing progress
+  import places FILE.csv        load map places: code,kind,name,address,commune_code,lat,lon,… (all rows or none)
+  import zones FILE.geojson     load lockdown and isolation zones: a FeatureCollection, one zone per feature
+  import figures FILE.csv       load official figures: unit_code,date,confirmed_community,…,source,as_of
+                                (each problem is printed with its line or feature and field; on
+                                PostgreSQL a running server's open data shows the import within 5 minutes)
   purge presence [--days N]     delete check-ins and declarations older than the retention period`;
 
 function print(json: boolean, value: unknown, text: string) {
@@ -90,13 +96,19 @@ async function run(argv: string[]): Promise<number> {
           return 0;
         }
         if (what === 'venues') {
-          const result = await importVenuesCommand(db, file, json);
+          const result = await importVenuesCommand(db, file, json, config.provinceBbox);
           print(json, result, result.status === 'done'
             ? `venues: ${result.created ?? 0} added, ${result.updated ?? 0} updated`
             : `venues: nothing imported: ${result.message ?? ''}\n${Object.entries(result.problems ?? {}).map(([f, r]) => `  ${f}: ${r}`).join('\n')}`);
           return result.status === 'done' ? 0 : 2;
         }
-        throw new AppError('validation_failed', 'import what? `vigil import units|boundaries|venues FILE`');
+        if (MAP_IMPORT_KINDS.includes(what as MapImportKind)) {
+          const kind = what as MapImportKind;
+          const result = await importMapData(db, config, kind, file);
+          print(json, result, describeMapImport(kind, result));
+          return result.status === 'done' ? 0 : 2;
+        }
+        throw new AppError('validation_failed', 'import what? `vigil import units|boundaries|venues|places|zones|figures FILE`');
       }
       case 'purge': {
         if (rest[0] !== 'presence') throw new AppError('validation_failed', 'only `vigil purge presence [--days N]` exists');

@@ -3,6 +3,7 @@
 // transaction, or none when any row has a problem. Progress lives in the database (import_jobs),
 // so any node can answer "how far is it".
 import { Type, type Static } from 'typebox';
+import type { Bbox } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { type Actor, requirePermission } from '../../platform/actor.js';
 import { audit } from '../../platform/audit.js';
@@ -61,14 +62,14 @@ function rowInput(values: Record<string, string>, line: number, fields: FieldErr
 }
 
 /** Parses the file (a malformed file answers 400 at once) and starts the job; `done` settles when it ends. */
-export async function startVenueImport(db: Database, actor: Actor, text: string): Promise<{ job: ImportJob; done: Promise<ImportJob> }> {
+export async function startVenueImport(db: Database, actor: Actor, text: string, box: Bbox): Promise<{ job: ImportJob; done: Promise<ImportJob> }> {
   requirePermission(actor, VENUES_EDIT);
   const records = parseCsv(text, MAX_IMPORT_ROWS);
   const [row] = await db.query<JobRow>(
     `INSERT INTO import_jobs (kind, actor_id, total) VALUES ('venues', $1, $2) RETURNING id, status, total, processed, actor_id, result`,
     [actor.userId, records.length],
   );
-  const done = runImport(db, actor, row!.id, records).catch(async (error: unknown) => {
+  const done = runImport(db, actor, row!.id, records, box).catch(async (error: unknown) => {
     await finish(db, row!.id, 'failed', { message: `the import stopped: ${(error as Error).message}` });
     return getImportJob(db, actor, row!.id);
   });
@@ -83,7 +84,7 @@ async function finish(db: Database, id: string, status: 'done' | 'failed', resul
   await db.query('UPDATE import_jobs SET status = $2, result = $3, updated_at = now() WHERE id = $1', [id, status, JSON.stringify(result)]);
 }
 
-async function runImport(db: Database, actor: Actor, jobId: string, records: ReturnType<typeof parseCsv>): Promise<ImportJob> {
+async function runImport(db: Database, actor: Actor, jobId: string, records: ReturnType<typeof parseCsv>, box: Bbox): Promise<ImportJob> {
   const fields: FieldErrors = {};
   const rows: { line: number; values: repo.VenueValues }[] = [];
   for (let start = 0; start < records.length; start += CHUNK) {
@@ -95,7 +96,7 @@ async function runImport(db: Database, actor: Actor, jobId: string, records: Ret
       if (Object.keys(problems).length > 0) Object.assign(fields, problems);
       else valid.push({ line, values: venueValues(input) });
     }
-    Object.assign(fields, await venuesProblems(db, actor, valid.map((v) => v.values), (i, field) => `lines[${valid[i]!.line}].${field}`));
+    Object.assign(fields, await venuesProblems(db, actor, valid.map((v) => v.values), (i, field) => `lines[${valid[i]!.line}].${field}`, box));
     rows.push(...valid);
     await progress(db, jobId, 'checking', Math.min(start + CHUNK, records.length));
   }

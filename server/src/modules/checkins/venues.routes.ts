@@ -21,7 +21,7 @@ export function venueRoutes(app: App, ctx: AppContext) {
     ...secured,
     schema: { tags, security, summary: 'Register a venue; the answer carries the URL its QR code encodes', body: CreateVenueBody, response: { 201: Venue, ...errorResponses(400, 401, 403) } },
   }, async (request, reply) => {
-    return reply.status(201).send(await venues.createVenue(ctx.db, actorOf(request), publicUrl, request.body));
+    return reply.status(201).send(await venues.createVenue(ctx.db, actorOf(request), publicUrl, request.body, ctx.config.provinceBbox));
   });
 
   app.get('/api/v1/venues', {
@@ -41,7 +41,7 @@ export function venueRoutes(app: App, ctx: AppContext) {
       response: { 200: ImportJob, 202: ImportJob, ...errorResponses(400, 401, 403) },
     },
   }, async (request, reply) => {
-    const { job, done } = await startVenueImport(ctx.db, actorOf(request), request.body);
+    const { job, done } = await startVenueImport(ctx.db, actorOf(request), request.body, ctx.config.provinceBbox);
     if (request.query.wait) return reply.status(200).send(await done);
     return reply.status(202).send(job);
   });
@@ -59,7 +59,7 @@ export function venueRoutes(app: App, ctx: AppContext) {
   app.patch('/api/v1/venues/:id', {
     ...secured,
     schema: { tags, security, summary: 'Edit a venue (status "closed" closes it)', params: VenueParams, body: UpdateVenueBody, response: { 200: Venue, ...errorResponses(400, 401, 403, 404) } },
-  }, async (request) => venues.updateVenue(ctx.db, actorOf(request), publicUrl, request.params.id, request.body));
+  }, async (request) => venues.updateVenue(ctx.db, actorOf(request), publicUrl, request.params.id, request.body, ctx.config.provinceBbox));
 
   app.post('/api/v1/venues/:id/reissue-code', {
     ...secured,

@@ -109,3 +109,18 @@ for (const engine of engines()) {
     });
   });
 }
+
+for (const engine of engines()) {
+  describe(`venues in a configured province box (${engine})`, () => {
+    // A box that leaves out Vị Thanh (lat 9.78): while no boundary is imported, the box decides.
+    const t = withTestApp(engine, { VIGIL_PROVINCE_BBOX: '105.2,9.9,106.1,10.1' });
+
+    test('a venue outside VIGIL_PROVINCE_BBOX is refused, naming location; one inside is accepted', async () => {
+      const outside = await t().request('POST', '/api/v1/venues', { token: t().adminToken, body: buildVenue({ location: { lat: 9.78, lon: 105.47 } }) });
+      assert.equal(outside.status, 400);
+      assert.ok(outside.body.error.fields.location, JSON.stringify(outside.body));
+      const inside = await t().request('POST', '/api/v1/venues', { token: t().adminToken, body: buildVenue({ location: { lat: 9.95, lon: 105.47 } }) });
+      assert.equal(inside.status, 201, JSON.stringify(inside.body));
+    });
+  });
+}

@@ -7,6 +7,7 @@ import { type FieldErrors, invalidField, notFound, validationFailed } from '../.
 import type { Page } from '../../platform/pagination.js';
 import { normalisePhone } from '../people/identity.js';
 import { foldName } from '../people/fold.js';
+import type { Bbox } from '../../config.js';
 import { pointsOutsideProvince, provinceOf } from '../places/area.js';
 import * as units from '../units/service.js';
 import { type CodeSigner, codeSigner } from './codes.js';
@@ -47,7 +48,7 @@ export function venueValues(input: CreateVenueBody & { status?: 'active' | 'clos
  * Field problems of many venues at once (imports): commune and scope, position inside the province,
  * owner phone. `name(i, field)` names the field of the i-th venue.
  */
-export async function venuesProblems(db: Queryable, actor: Actor, values: readonly repo.VenueValues[], name: (i: number, field: string) => string): Promise<FieldErrors> {
+export async function venuesProblems(db: Queryable, actor: Actor, values: readonly repo.VenueValues[], name: (i: number, field: string) => string, box: Bbox): Promise<FieldErrors> {
   const fields: FieldErrors = {};
   // Imports repeat a few dozen communes over thousands of rows: look each one up once.
   const communes = new Map<string, { problem: string | null; province: string | null }>();
@@ -68,7 +69,7 @@ export async function venuesProblems(db: Queryable, actor: Actor, values: readon
     if (venue.ownerPhone && !normalisePhone(venue.ownerPhone)) fields[name(i, 'ownerPhone')] = 'is not a Vietnamese phone number';
   }
   for (const [province, indexes] of byProvince) {
-    const outside = await pointsOutsideProvince(db, province, indexes.map((i) => values[i]!));
+    const outside = await pointsOutsideProvince(db, province, indexes.map((i) => values[i]!), box);
     for (const [k, reason] of outside) {
       const venue = values[indexes[k]!]!;
       fields[name(indexes[k]!, 'location')] = `(${venue.lat}, ${venue.lon}) ${reason}`;
@@ -83,10 +84,10 @@ async function assertCodeFree(tx: Queryable, code: string | null, exceptId: stri
   if (existing && existing.id !== exceptId) throw invalidField('code', `is already used by another venue (${existing.id})`);
 }
 
-export async function createVenue(db: Database, actor: Actor, publicUrl: string, input: CreateVenueBody): Promise<Venue> {
+export async function createVenue(db: Database, actor: Actor, publicUrl: string, input: CreateVenueBody, box: Bbox): Promise<Venue> {
   requirePermission(actor, VENUES_EDIT);
   const values = venueValues(input);
-  const fields = await venuesProblems(db, actor, [values], (_i, field) => field);
+  const fields = await venuesProblems(db, actor, [values], (_i, field) => field, box);
   if (Object.keys(fields).length > 0) throw validationFailed(fields);
   const signer = await codeSigner(db);
   return db.transaction(async (tx) => {
@@ -98,7 +99,7 @@ export async function createVenue(db: Database, actor: Actor, publicUrl: string,
   });
 }
 
-export async function updateVenue(db: Database, actor: Actor, publicUrl: string, id: string, patch: UpdateVenueBody): Promise<Venue> {
+export async function updateVenue(db: Database, actor: Actor, publicUrl: string, id: string, patch: UpdateVenueBody, box: Bbox): Promise<Venue> {
   requirePermission(actor, VENUES_EDIT);
   const signer = await codeSigner(db);
   return db.transaction(async (tx) => {
@@ -106,7 +107,7 @@ export async function updateVenue(db: Database, actor: Actor, publicUrl: string,
     if (!row) throw notFound('venue');
     const before = presentVenue(row, signer, publicUrl);
     const values = venueValues({ ...before, ...patch });
-    const fields = await venuesProblems(tx, actor, [values], (_i, field) => field);
+    const fields = await venuesProblems(tx, actor, [values], (_i, field) => field, box);
     if (Object.keys(fields).length > 0) throw validationFailed(fields);
     await assertCodeFree(tx, values.code, id);
     await repo.updateVenue(tx, id, values);

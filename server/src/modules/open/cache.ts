@@ -5,16 +5,19 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { eventBusOf } from '../../platform/events.js';
+import { chooseEncoding, compress, MIN_COMPRESS_BYTES, type Encoding } from './encoding.js';
 
 export interface CachedDocument {
   body: string;
   etag: string;
   contentType: string;
   asOf: string;
+  /** The body compressed with this encoding, made at the first request that accepts it and kept. */
+  encoded: (encoding: Encoding) => Promise<Buffer>;
 }
 
 export interface DocumentCache {
-  get(topic: string, key: string, build: () => Promise<Omit<CachedDocument, 'etag'>>): Promise<CachedDocument>;
+  get(topic: string, key: string, build: () => Promise<Omit<CachedDocument, 'etag' | 'encoded'>>): Promise<CachedDocument>;
   readonly size: number;
 }
 
@@ -31,7 +34,7 @@ export function createDocumentCache(subscribe: (listener: (event: { type: string
       const id = `${topic}:${key}`;
       const entry = entries.get(id);
       if (entry && Date.now() - entry.at < maxAgeMs) return entry.document;
-      const document = build().then((built) => ({ ...built, etag: `"${createHash('sha256').update(built.body).digest('base64url').slice(0, 27)}"` }));
+      const document = build().then((built) => ({ ...built, etag: `"${createHash('sha256').update(built.body).digest('base64url').slice(0, 27)}"`, encoded: encodedCopies(built.body) }));
       entries.set(id, { topic, at: Date.now(), document });
       document.catch(() => entries.delete(id)); // a failed build is not kept
       return document;
@@ -39,6 +42,15 @@ export function createDocumentCache(subscribe: (listener: (event: { type: string
     get size() {
       return entries.size;
     },
+  };
+}
+
+function encodedCopies(body: string): (encoding: Encoding) => Promise<Buffer> {
+  const copies = new Map<Encoding, Promise<Buffer>>();
+  return (encoding) => {
+    let copy = copies.get(encoding);
+    if (!copy) copies.set(encoding, (copy = compress(body, encoding)));
+    return copy;
   };
 }
 
@@ -53,12 +65,19 @@ export function documentCacheOf(ctx: AppContext): DocumentCache {
   return cache;
 }
 
-/** Answers a cached document with its ETag and as-of time; 304 when the client has it already. */
-export function sendDocument(request: FastifyRequest, reply: FastifyReply, document: CachedDocument, filename: string) {
+/**
+ * Answers a cached document with its ETag and as-of time; 304 when the client has it already;
+ * compressed (brotli or gzip) when the client accepts it. The ETag names the content, whatever
+ * its encoding, as for the web app's precompressed files.
+ */
+export async function sendDocument(request: FastifyRequest, reply: FastifyReply, document: CachedDocument, filename: string) {
   reply.header('etag', document.etag).header('x-as-of', document.asOf).header('cache-control', 'public, max-age=0, must-revalidate')
-    .header('access-control-allow-origin', '*').header('content-disposition', `inline; filename="${filename}"`);
+    .header('access-control-allow-origin', '*').header('content-disposition', `inline; filename="${filename}"`).header('vary', 'accept-encoding');
   const match = request.headers['if-none-match'];
   if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === document.etag)) return reply.status(304).send();
-  return reply.type(document.contentType).send(document.body);
+  const encoding = Buffer.byteLength(document.body) >= MIN_COMPRESS_BYTES ? chooseEncoding(request.headers['accept-encoding']) : null;
+  if (!encoding) return reply.type(document.contentType).send(document.body);
+  const body = await document.encoded(encoding);
+  return reply.type(document.contentType).header('content-encoding', encoding).send(body);
 }
 

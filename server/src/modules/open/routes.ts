@@ -27,12 +27,12 @@ export function openDataRoutes(app: App, ctx: AppContext) {
   app.get('/api/v1/open/levels.geojson', {
     schema: {
       tags, description, response: errorResponses(400),
-      summary: 'Units with the epidemic level in force: MultiPolygon boundaries, or null geometry with approximateAreaOf when none was imported',
+      summary: 'Units with the epidemic level in force: MultiPolygon boundaries, or null geometry with approximateAreaOf when none was imported; provinceBbox is the province\'s area (provinceBboxFrom: boundaries or configuration)',
       querystring: Type.Object({ date: Type.Optional(DateText), level: Type.Optional(Type.Enum(['district', 'commune'] as const)) }),
     },
   }, async (request, reply) => {
     const { date, level } = request.query;
-    return sendDocument(request, reply, await cache.get('levels', `${date ?? todayInVietnam()}/${level ?? 'all'}`, () => service.levelsGeojson(ctx.db, date, level)), 'levels.geojson');
+    return sendDocument(request, reply, await cache.get('levels', `${date ?? todayInVietnam()}/${level ?? 'all'}`, () => service.levelsGeojson(ctx.db, date, level, ctx.config.provinceBbox)), 'levels.geojson');
   });
 
   app.get('/api/v1/open/stats.csv', {

@@ -1,6 +1,8 @@
 // The open-data documents: GeoJSON of places, zones and unit levels, CSV of the statistics.
 // Each carries its as-of time; they are built here and cached by routes.ts.
+import type { Bbox } from '../../config.js';
 import type { Database } from '../../db/database.js';
+import { provinceArea } from '../places/area.js';
 import * as places from '../places/service.js';
 import * as stats from '../stats/service.js';
 import * as units from '../units/service.js';
@@ -36,9 +38,13 @@ export async function zonesGeojson(db: Database, date: string | undefined): Prom
   return { body: collection(asOf, { date: day }, features), contentType: GEOJSON, asOf };
 }
 
-export async function levelsGeojson(db: Database, date: string | undefined, level: 'district' | 'commune' | undefined): Promise<Built> {
+/**
+ * Units with their levels, and the province's area (`provinceBbox`, `provinceBboxFrom`): the extent of
+ * the imported boundaries, or the configured box. The map opens on it, so it needs no box of its own.
+ */
+export async function levelsGeojson(db: Database, date: string | undefined, level: 'district' | 'commune' | undefined, configuredBbox: Bbox): Promise<Built> {
   const day = date ?? todayInVietnam();
-  const [all, levels] = await Promise.all([units.listUnits(db, level ? { level } : {}), levelsInForce(db, day)]);
+  const [all, levels, area] = await Promise.all([units.listUnits(db, level ? { level } : {}), levelsInForce(db, day), provinceArea(db, configuredBbox)]);
   const withBoundary = new Set(all.filter((unit) => unit.hasBoundary).map((unit) => unit.code));
   const features = [];
   for (const unit of all) {
@@ -56,7 +62,8 @@ export async function levelsGeojson(db: Database, date: string | undefined, leve
     });
   }
   const asOf = latest([...levels.values()].map((found) => found.publishedAt));
-  return { body: collection(asOf, { date: day, boundariesImported: withBoundary.size > 0 }, features), contentType: GEOJSON, asOf };
+  const extra = { date: day, boundariesImported: withBoundary.size > 0, provinceBbox: area.bbox, provinceBboxFrom: area.from };
+  return { body: collection(asOf, extra, features), contentType: GEOJSON, asOf };
 }
 
 export const STATS_COLUMNS = [

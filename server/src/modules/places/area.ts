@@ -1,14 +1,11 @@
 // "Inside the province": inside the union of the imported boundaries of the province's units
-// when any were imported, otherwise inside a bounding box known for the province. The error
-// says which test was applied, so staff know whether a missing boundary is the cause.
+// when any were imported, otherwise inside the configured bounding box (VIGIL_PROVINCE_BBOX,
+// Hậu Giang's by default). The error says which test was applied, so staff know whether a
+// missing boundary is the cause.
+import { type Bbox, DEFAULT_PROVINCE_BBOX } from '../../config.js';
 import type { Queryable } from '../../db/database.js';
 
-/** [minLon, minLat, maxLon, maxLat] of provinces without imported boundaries (GSO code → box). */
-export const PROVINCE_BBOXES: Readonly<Record<string, readonly [number, number, number, number]>> = {
-  '93': [105.2, 9.5, 106.1, 10.1], // Hậu Giang
-};
-
-const bboxText = (box: readonly number[]) => `lon ${box[0]}–${box[2]}, lat ${box[1]}–${box[3]}`;
+const bboxText = (box: Bbox) => `lon ${box[0]}–${box[2]}, lat ${box[1]}–${box[3]}`;
 
 interface AreaVerdict {
   hasBoundaries: boolean;
@@ -28,22 +25,19 @@ async function verdict(db: Queryable, provinceCode: string, geometrySql: string,
   return { hasBoundaries: row?.has_boundaries ?? false, inside: row?.inside ?? false, name: row?.name ?? `province ${provinceCode}` };
 }
 
-/** Why a point cannot be in this province, or null when it can. */
-export async function pointOutsideProvince(db: Queryable, provinceCode: string, lat: number, lon: number): Promise<string | null> {
+const insideBox = (box: Bbox, lat: number, lon: number) => lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3];
+
+/** Why a point cannot be in this province, or null when it can. `box`: the configured VIGIL_PROVINCE_BBOX. */
+export async function pointOutsideProvince(db: Queryable, provinceCode: string, lat: number, lon: number, box: Bbox = DEFAULT_PROVINCE_BBOX): Promise<string | null> {
   const result = await verdict(db, provinceCode, 'ST_SetSRID(ST_MakePoint($2, $3), 4326)', 'point', [lon, lat]);
   if (result.hasBoundaries) return result.inside ? null : `lies outside ${result.name} (outside the imported boundaries of its units)`;
-  const box = PROVINCE_BBOXES[provinceCode];
-  if (!box) return null; // nothing known to test against
-  const inside = lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3];
-  return inside ? null : `lies outside ${result.name} (outside its bounding box ${bboxText(box)}; no unit boundaries are imported)`;
+  return insideBox(box, lat, lon) ? null : `lies outside ${result.name} (outside its bounding box ${bboxText(box)}; no unit boundaries are imported)`;
 }
 
 /** Why a (valid) GeoJSON area cannot be in this province, or null when it can. */
-export async function areaOutsideProvince(db: Queryable, provinceCode: string, geojson: string): Promise<string | null> {
+export async function areaOutsideProvince(db: Queryable, provinceCode: string, geojson: string, box: Bbox = DEFAULT_PROVINCE_BBOX): Promise<string | null> {
   const result = await verdict(db, provinceCode, 'ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)', 'area', [geojson]);
   if (result.hasBoundaries) return result.inside ? null : `lies outside ${result.name} (it touches none of the imported boundaries of its units)`;
-  const box = PROVINCE_BBOXES[provinceCode];
-  if (!box) return null;
   const [row] = await db.query<{ inside: boolean }>(
     'SELECT ST_CoveredBy(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326), ST_MakeEnvelope($2, $3, $4, $5, 4326)) AS inside',
     [geojson, ...box],
@@ -58,7 +52,7 @@ export async function provinceOf(db: Queryable, unitCode: string): Promise<strin
 }
 
 /** Bulk form of pointOutsideProvince for imports: the reason for each point outside (by index). */
-export async function pointsOutsideProvince(db: Queryable, provinceCode: string, points: readonly { lat: number; lon: number }[]): Promise<Map<number, string>> {
+export async function pointsOutsideProvince(db: Queryable, provinceCode: string, points: readonly { lat: number; lon: number }[], box: Bbox = DEFAULT_PROVINCE_BBOX): Promise<Map<number, string>> {
   const outside = new Map<number, string>();
   if (points.length === 0) return outside;
   const [first] = points;
@@ -73,12 +67,30 @@ export async function pointsOutsideProvince(db: Queryable, provinceCode: string,
     for (const { i } of rows) outside.set(i - 1, `lies outside ${sample.name} (outside the imported boundaries of its units)`);
     return outside;
   }
-  const box = PROVINCE_BBOXES[provinceCode];
-  if (!box) return outside;
   points.forEach((p, i) => {
-    if (p.lon < box[0] || p.lon > box[2] || p.lat < box[1] || p.lat > box[3]) {
-      outside.set(i, `lies outside ${sample.name} (outside its bounding box ${bboxText(box)}; no unit boundaries are imported)`);
-    }
+    if (!insideBox(box, p.lat, p.lon)) outside.set(i, `lies outside ${sample.name} (outside its bounding box ${bboxText(box)}; no unit boundaries are imported)`);
   });
   return outside;
+}
+
+/** The province's area as the public map opens on it: where it comes from, and its box. */
+export interface ProvinceArea {
+  bbox: Bbox;
+  /** `boundaries`: the extent of the imported boundaries of its units; `configuration`: VIGIL_PROVINCE_BBOX. */
+  from: 'boundaries' | 'configuration';
+}
+
+/**
+ * The extent of the imported boundaries of the province's units (the province's own, or its
+ * districts' and communes'), or the configured box while none is imported. Every province of the
+ * unit tree counts (a deployment serves one).
+ */
+export async function provinceArea(db: Queryable, box: Bbox): Promise<ProvinceArea> {
+  const [row] = await db.query<{ west: number | null; south: number | null; east: number | null; north: number | null }>(
+    `SELECT ST_XMin(e) AS west, ST_YMin(e) AS south, ST_XMax(e) AS east, ST_YMax(e) AS north
+       FROM (SELECT ST_Extent(boundary)::geometry AS e FROM units WHERE boundary IS NOT NULL) AS extent`,
+  );
+  if (row?.west == null || row.south == null || row.east == null || row.north == null) return { bbox: box, from: 'configuration' };
+  const round = (degrees: number) => Math.round(degrees * 1e5) / 1e5; // about a metre: plenty for a view
+  return { bbox: [round(row.west), round(row.south), round(row.east), round(row.north)], from: 'boundaries' };
 }

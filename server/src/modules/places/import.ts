@@ -1,6 +1,7 @@
 // Bulk import of places from CSV: every row is checked first (schema, commune and scope,
 // position inside the province); then all rows are written in one transaction, or none.
 // A row with a `code` already known updates that place; otherwise a place is created.
+import type { Bbox } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { type Actor, requirePermission } from '../../platform/actor.js';
 import { audit } from '../../platform/audit.js';
@@ -35,7 +36,7 @@ function recordToInput(values: Record<string, string>, line: number, fields: Fie
   return input;
 }
 
-export async function importPlacesCsv(db: Database, actor: Actor, text: string): Promise<ImportResult> {
+export async function importPlacesCsv(db: Database, actor: Actor, text: string, provinceBbox: Bbox): Promise<ImportResult> {
   requirePermission(actor, PLACES_EDIT);
   const records = parseCsv(text);
   const fields: FieldErrors = {};
@@ -48,7 +49,7 @@ export async function importPlacesCsv(db: Database, actor: Actor, text: string):
       continue;
     }
     const placeValues = valuesOf(input);
-    Object.assign(fields, await placeProblems(db, actor, placeValues, (field) => `lines[${line}].${field}`));
+    Object.assign(fields, await placeProblems(db, actor, placeValues, provinceBbox, (field) => `lines[${line}].${field}`));
     rows.push({ line, values: placeValues });
   }
   const codes = await importCodeProblems(db, actor, rows, repo.idsByCode, 'place');

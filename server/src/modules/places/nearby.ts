@@ -1,6 +1,7 @@
 // "Around me" and "at this point": the nearest open testing and vaccination sites (PostGIS
 // geography KNN, distances in metres on the spheroid), the active zones covering the point,
 // and the epidemic level in force for the point's commune.
+import type { Bbox } from '../../config.js';
 import type { Database, Queryable } from '../../db/database.js';
 import { validationFailed } from '../../platform/errors.js';
 import { levelsInForce } from '../open/levels.js';
@@ -43,10 +44,10 @@ async function unitAt(db: Queryable, lat: number, lon: number, communeGiven: str
   return null;
 }
 
-export async function nearby(db: Database, query: NearbyQuery): Promise<NearbyResult> {
+export async function nearby(db: Database, query: NearbyQuery, provinceBbox: Bbox): Promise<NearbyResult> {
   const { lat, lon } = query;
   const provinces = await db.query<{ code: string }>(`SELECT code FROM units WHERE level = 'province' ORDER BY code`);
-  const verdicts = await Promise.all(provinces.map(({ code }) => pointOutsideProvince(db, code, lat, lon)));
+  const verdicts = await Promise.all(provinces.map(({ code }) => pointOutsideProvince(db, code, lat, lon, provinceBbox)));
   if (verdicts.length > 0 && verdicts.every((problem) => problem !== null)) {
     const message = `position (${lat}, ${lon}) ${verdicts[0]!}`;
     throw validationFailed({ lat: message, lon: message });

@@ -13,6 +13,7 @@ export function placeRoutes(app: App, ctx: AppContext) {
   const secured = { onRequest: ctx.authenticate };
   const security = [{ bearer: [] }];
   const changed = (action: string, ids: string[]) => publishChange(ctx, 'places.changed', { action, ids });
+  const { provinceBbox } = ctx.config;
 
   // Public.
   app.get('/api/v1/places', {
@@ -24,7 +25,7 @@ export function placeRoutes(app: App, ctx: AppContext) {
       tags, querystring: NearbyQuery, response: { 200: NearbyResult, ...errorResponses(400) },
       summary: 'Around a point: nearest testing and vaccination sites with distances, active zones covering it, the level of its commune',
     },
-  }, async (request) => nearby(ctx.db, request.query));
+  }, async (request) => nearby(ctx.db, request.query, provinceBbox));
 
   app.get('/api/v1/places/:id', {
     schema: { tags, summary: 'One place', params: PlaceParams, response: { 200: Place, ...errorResponses(400, 404) } },
@@ -35,7 +36,7 @@ export function placeRoutes(app: App, ctx: AppContext) {
     ...secured,
     schema: { tags, security, summary: 'Create a place (its commune in your scope, its position inside the province)', body: CreatePlaceBody, response: { 201: Place, ...errorResponses(400, 401, 403) } },
   }, async (request, reply) => {
-    const place = await service.createPlace(ctx.db, actorOf(request), request.body);
+    const place = await service.createPlace(ctx.db, actorOf(request), request.body, provinceBbox);
     changed('created', [place.id]);
     return reply.status(201).send(place);
   });
@@ -44,7 +45,7 @@ export function placeRoutes(app: App, ctx: AppContext) {
     ...secured,
     schema: { tags, security, summary: 'Edit a place', params: PlaceParams, body: UpdatePlaceBody, response: { 200: Place, ...errorResponses(400, 401, 403, 404) } },
   }, async (request) => {
-    const place = await service.updatePlace(ctx.db, actorOf(request), request.params.id, request.body);
+    const place = await service.updatePlace(ctx.db, actorOf(request), request.params.id, request.body, provinceBbox);
     changed('updated', [place.id]);
     return place;
   });
@@ -67,7 +68,7 @@ export function placeRoutes(app: App, ctx: AppContext) {
       response: { 200: ImportResult, ...errorResponses(400, 401, 403) },
     },
   }, async (request) => {
-    const result = await importPlacesCsv(ctx.db, actorOf(request), request.body);
+    const result = await importPlacesCsv(ctx.db, actorOf(request), request.body, provinceBbox);
     changed('imported', result.ids);
     return result;
   });

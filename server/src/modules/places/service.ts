@@ -1,4 +1,5 @@
 // Places: staff create, edit, close and import them (scoped by commune, audited); anyone reads them.
+import { type Bbox, DEFAULT_PROVINCE_BBOX } from '../../config.js';
 import type { Database, Queryable } from '../../db/database.js';
 import { type Actor, requirePermission } from '../../platform/actor.js';
 import { audit } from '../../platform/audit.js';
@@ -26,14 +27,17 @@ export function valuesOf(input: CreatePlaceBody): repo.PlaceValues {
   };
 }
 
-/** Field problems of a place's values (commune, position, dates); `name` prefixes the field names. */
-export async function placeProblems(db: Queryable, actor: Actor, values: repo.PlaceValues, name: (field: string) => string = (f) => f): Promise<FieldErrors> {
+/**
+ * Field problems of a place's values (commune, position, dates); `name` prefixes the field names.
+ * `provinceBbox`: the configured box a position must lie in while no boundary is imported.
+ */
+export async function placeProblems(db: Queryable, actor: Actor, values: repo.PlaceValues, provinceBbox: Bbox, name: (field: string) => string = (f) => f): Promise<FieldErrors> {
   const fields: FieldErrors = {};
   const communeProblem = await units.communeProblem(db, actor, values.communeCode);
   if (communeProblem) fields[name('communeCode')] = communeProblem;
   else {
     const province = await provinceOf(db, values.communeCode);
-    const outside = province ? await pointOutsideProvince(db, province, values.lat, values.lon) : null;
+    const outside = province ? await pointOutsideProvince(db, province, values.lat, values.lon, provinceBbox) : null;
     if (outside) {
       const message = `position (${values.lat}, ${values.lon}) ${outside}`;
       fields[name('lat')] = message;
@@ -44,10 +48,11 @@ export async function placeProblems(db: Queryable, actor: Actor, values: repo.Pl
   return fields;
 }
 
-export async function createPlace(db: Database, actor: Actor, input: CreatePlaceBody): Promise<Place> {
+/** `provinceBbox`: the routes pass the configured one (the default serves scripts seeding Hậu Giang). */
+export async function createPlace(db: Database, actor: Actor, input: CreatePlaceBody, provinceBbox: Bbox = DEFAULT_PROVINCE_BBOX): Promise<Place> {
   requirePermission(actor, PLACES_EDIT);
   const values = valuesOf(input);
-  const fields = await placeProblems(db, actor, values);
+  const fields = await placeProblems(db, actor, values, provinceBbox);
   if (Object.keys(fields).length > 0) throw validationFailed(fields);
   return db.transaction(async (tx) => {
     await assertCodeFree(tx, values.code, null);
@@ -64,14 +69,14 @@ async function assertCodeFree(tx: Queryable, code: string | null, exceptId: stri
   if (existing && existing.id !== exceptId) throw validationFailed({ code: `is already used by another place (${existing.id})` });
 }
 
-export async function updatePlace(db: Database, actor: Actor, id: string, patch: UpdatePlaceBody): Promise<Place> {
+export async function updatePlace(db: Database, actor: Actor, id: string, patch: UpdatePlaceBody, provinceBbox: Bbox): Promise<Place> {
   requirePermission(actor, PLACES_EDIT);
   return db.transaction(async (tx) => {
     const row = await repo.findPlace(tx, id, actor.unitCode, true);
     if (!row) throw notFound('place');
     const before = repo.presentPlace(row);
     const values = { ...valuesOf({ ...before, ...patch }), status: patch.status ?? before.status };
-    const fields = await placeProblems(tx, actor, values);
+    const fields = await placeProblems(tx, actor, values, provinceBbox);
     if (Object.keys(fields).length > 0) throw validationFailed(fields);
     await assertCodeFree(tx, values.code, id);
     await repo.updatePlace(tx, id, values);

@@ -9,6 +9,7 @@ export function zoneRoutes(app: App, ctx: AppContext) {
   const secured = { onRequest: ctx.authenticate };
   const security = [{ bearer: [] }];
   const changed = (action: string, ids: string[]) => publishChange(ctx, 'zones.changed', { action, ids });
+  const { provinceBbox } = ctx.config;
 
   app.get('/api/v1/zones', {
     schema: { tags, summary: 'Zones active on a date (today in Vietnam when left out), or every zone with ?all=true', querystring: ListZonesQuery, response: { 200: ZoneList, ...errorResponses(400) } },
@@ -22,7 +23,7 @@ export function zoneRoutes(app: App, ctx: AppContext) {
     ...secured,
     schema: { tags, security, summary: 'Create a zone from a drawn GeoJSON Polygon/MultiPolygon (validated by PostGIS)', body: CreateZoneBody, response: { 201: Zone, ...errorResponses(400, 401, 403) } },
   }, async (request, reply) => {
-    const zone = await service.createZone(ctx.db, actorOf(request), request.body);
+    const zone = await service.createZone(ctx.db, actorOf(request), request.body, provinceBbox);
     changed('created', [zone.id]);
     return reply.status(201).send(zone);
   });
@@ -31,7 +32,7 @@ export function zoneRoutes(app: App, ctx: AppContext) {
     ...secured,
     schema: { tags, security, summary: 'Edit a zone: its area, dates, decision; status lifted or cancelled ends it', params: ZoneParams, body: UpdateZoneBody, response: { 200: Zone, ...errorResponses(400, 401, 403, 404) } },
   }, async (request) => {
-    const zone = await service.updateZone(ctx.db, actorOf(request), request.params.id, request.body);
+    const zone = await service.updateZone(ctx.db, actorOf(request), request.params.id, request.body, provinceBbox);
     changed('updated', [zone.id]);
     return zone;
   });
@@ -40,7 +41,7 @@ export function zoneRoutes(app: App, ctx: AppContext) {
     ...secured,
     schema: { tags, security, summary: 'Import zones from a GeoJSON FeatureCollection; all features or none', body: ImportZonesBody, response: { 200: ImportZonesResult, ...errorResponses(400, 401, 403) } },
   }, async (request) => {
-    const result = await service.importZones(ctx.db, actorOf(request), request.body);
+    const result = await service.importZones(ctx.db, actorOf(request), request.body, provinceBbox);
     changed('imported', result.ids);
     return result;
   });

@@ -1,5 +1,6 @@
 // Lockdown zones and medical isolation areas: drawn or imported by staff (scoped, audited),
 // read by anyone. A zone is valid PostGIS geometry inside the province, with its dates in order.
+import { type Bbox, DEFAULT_PROVINCE_BBOX } from '../../config.js';
 import type { Database, Queryable } from '../../db/database.js';
 import { type Actor, requirePermission } from '../../platform/actor.js';
 import { audit } from '../../platform/audit.js';
@@ -26,8 +27,11 @@ function valuesOf(input: CreateZoneBody): repo.ZoneValues {
   };
 }
 
-/** Field problems of a zone (unit and scope, geometry, dates); `name` prefixes the field names. */
-export async function zoneProblems(db: Queryable, actor: Actor, input: CreateZoneBody, name: (field: string) => string = (f) => f): Promise<FieldErrors> {
+/**
+ * Field problems of a zone (unit and scope, geometry, dates); `name` prefixes the field names.
+ * `provinceBbox`: the configured box an area must lie in while no boundary is imported.
+ */
+export async function zoneProblems(db: Queryable, actor: Actor, input: CreateZoneBody, provinceBbox: Bbox, name: (field: string) => string = (f) => f): Promise<FieldErrors> {
   const fields: FieldErrors = {};
   if (input.endsOn && input.endsOn < input.startsOn) fields[name('endsOn')] = `is before startsOn (${input.startsOn})`;
   const [unit] = await db.query<{ level: string }>('SELECT level FROM units WHERE code = $1', [input.unitCode]);
@@ -44,15 +48,16 @@ export async function zoneProblems(db: Queryable, actor: Actor, input: CreateZon
   if (invalid) fields[name('geometry')] = `is not a valid ${input.geometry.type}: ${invalid}`;
   else if (unit) {
     const province = await provinceOf(db, input.unitCode);
-    const outside = province ? await areaOutsideProvince(db, province, geojson) : null;
+    const outside = province ? await areaOutsideProvince(db, province, geojson, provinceBbox) : null;
     if (outside) fields[name('geometry')] = outside;
   }
   return fields;
 }
 
-export async function createZone(db: Database, actor: Actor, input: CreateZoneBody): Promise<Zone> {
+/** `provinceBbox`: the routes pass the configured one (the default serves scripts seeding Hậu Giang). */
+export async function createZone(db: Database, actor: Actor, input: CreateZoneBody, provinceBbox: Bbox = DEFAULT_PROVINCE_BBOX): Promise<Zone> {
   requirePermission(actor, ZONES_EDIT);
-  const fields = await zoneProblems(db, actor, input);
+  const fields = await zoneProblems(db, actor, input, provinceBbox);
   if (Object.keys(fields).length > 0) throw validationFailed(fields);
   return db.transaction((tx) => insert(tx, actor, input));
 }
@@ -65,12 +70,12 @@ async function insert(tx: Queryable, actor: Actor, input: CreateZoneBody, reason
 }
 
 /** Imports a FeatureCollection of zones: every feature is checked first, then all are created or none. */
-export async function importZones(db: Database, actor: Actor, collection: ImportZonesBody): Promise<{ created: number; ids: string[] }> {
+export async function importZones(db: Database, actor: Actor, collection: ImportZonesBody, provinceBbox: Bbox): Promise<{ created: number; ids: string[] }> {
   requirePermission(actor, ZONES_EDIT);
   const inputs = zonesOfCollection(collection);
   const fields: FieldErrors = {};
   for (const [index, input] of inputs.entries()) {
-    Object.assign(fields, await zoneProblems(db, actor, input, (field) => (field === 'geometry' ? `features[${index}].geometry` : `features[${index}].properties.${field}`)));
+    Object.assign(fields, await zoneProblems(db, actor, input, provinceBbox, (field) => (field === 'geometry' ? `features[${index}].geometry` : `features[${index}].properties.${field}`)));
   }
   if (Object.keys(fields).length > 0) throw validationFailed(fields);
   return db.transaction(async (tx) => {
@@ -80,7 +85,7 @@ export async function importZones(db: Database, actor: Actor, collection: Import
   });
 }
 
-export async function updateZone(db: Database, actor: Actor, id: string, patch: UpdateZoneBody): Promise<Zone> {
+export async function updateZone(db: Database, actor: Actor, id: string, patch: UpdateZoneBody, provinceBbox: Bbox): Promise<Zone> {
   requirePermission(actor, ZONES_EDIT);
   return db.transaction(async (tx) => {
     const before = await repo.findZone(tx, id, actor.unitCode, true);
@@ -89,7 +94,7 @@ export async function updateZone(db: Database, actor: Actor, id: string, patch: 
       kind: before.kind, name: before.name, unitCode: before.unitCode, geometry: before.geometry as CreateZoneBody['geometry'],
       startsOn: before.startsOn, endsOn: before.endsOn, status: before.status, decision: before.decision, description: before.description, ...patch,
     };
-    const fields = await zoneProblems(tx, actor, merged);
+    const fields = await zoneProblems(tx, actor, merged, provinceBbox);
     if (Object.keys(fields).length > 0) throw validationFailed(fields);
     await repo.updateZone(tx, id, valuesOf(merged));
     const after = (await repo.findZone(tx, id))!;
