@@ -1,12 +1,18 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { DOCUMENT_ACCEPT, EARLY_FETCHES, MAP_DOCUMENTS } from './src/map/documents';
+import { firstPaint } from './vite/firstPaint';
+
+/** The chunk of the public map's page: its layout and map screen, fetched with the app's own code. */
+const PUBLIC_MAP_CHUNK = 'public-map';
 
 // The server serves web/dist at `/`; in development Vite proxies the API to a local server.
 export default defineConfig({
   base: '/',
   plugins: [
     react(),
+    firstPaint({ path: '/', chunk: PUBLIC_MAP_CHUNK, documents: Object.values(MAP_DOCUMENTS), accept: DOCUMENT_ACCEPT, global: EARLY_FETCHES }),
     // Service worker and manifest. Precached: only the HTML and icons. Code (hashed /assets/ files) is
     // cached as the page loads it (see src/public/offline.ts), so the public page never fetches staff
     // chunks. Public API reads are network-first with the last answer kept for offline use; requests
@@ -37,6 +43,11 @@ export default defineConfig({
         // app routes only: not the API, not files
         navigateFallbackDenylist: [/^\/api\//, /\.[a-z0-9]+$/i],
         cleanupOutdatedCaches: true,
+        // Web Push: shows the server's notifications (public/push-sw.js)
+        importScripts: ['/push-sw.js'],
+        // the first visit's page is controlled as soon as the worker is active, so what it loads after that
+        // (MapLibre, a screen opened next) is cached by the rules below without waiting for a second visit
+        clientsClaim: true,
         runtimeCaching: [
           {
             urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
@@ -73,5 +84,19 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Few requests: a phone on HTTP/1.1 has six connections, and each extra request costs a round trip.
+          // Everything the entry needs is one chunk (react's JSX runtime was a chunk of its own); the public
+          // layout and the map screen with all they import (and the entry lacks) are another. Staff screens
+          // that share a helper with them import that chunk too: staff load public code, never the reverse.
+          groups: [
+            { name: 'index', tags: ['$initial'], priority: 2 },
+            { name: PUBLIC_MAP_CHUNK, test: /src[\\/](public[\\/]PublicApp|map[\\/]MapScreen)\.tsx$/, priority: 1 },
+          ],
+        },
+      },
+    },
   },
 });

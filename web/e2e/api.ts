@@ -56,3 +56,20 @@ export async function searchPeople(baseUrl: string, token: string, q = ''): Prom
   const path = `/api/v1/people?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}`;
   return (await call<{ items: ApiPerson[] }>(baseUrl, path, token)).items;
 }
+
+/**
+ * A JSON API caller for a test suite's server and staff token (read when called, since suites log in
+ * before their tests run); a non-2xx answer fails with its status and body.
+ */
+export function staffApi(target: () => { baseUrl: string; token: string }) {
+  return async function api<T>(method: string, url: string, body?: unknown, token = target().token): Promise<T> {
+    const response = await fetch(`${target().baseUrl}${url}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text}`);
+    return JSON.parse(text) as T;
+  };
+}

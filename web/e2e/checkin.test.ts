@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { CheckinDeclarationForm } from './pages/CheckinDeclarationForm';
 import { CheckinMePage } from './pages/CheckinMePage';
 import { CheckinVenuePage, type CitizenDetails } from './pages/CheckinVenuePage';
+import { staffApi } from './api';
 import { browserSuite } from './suite';
 
 const PHONE = { width: 360, height: 740 };
@@ -23,16 +24,7 @@ function citizen(overrides: Partial<CitizenDetails> = {}): CitizenDetails {
 describe('citizen check-in pages', () => {
   const suite = browserSuite();
 
-  async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${suite.server.baseUrl}${url}`, {
-      method,
-      headers: { authorization: `Bearer ${suite.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    assert.ok(response.ok, `${method} ${url} → ${response.status} ${text}`);
-    return JSON.parse(text) as T;
-  }
+  const api = staffApi(() => ({ baseUrl: suite.server.baseUrl, token: suite.token }));
 
   /** A venue through the API; its poster URL's path, opened on the test server. */
   async function venue(name: string, kind = 'market'): Promise<{ id: string; path: string }> {
@@ -241,6 +233,7 @@ describe('citizen check-in pages', () => {
     await page.getByTestId('scan-info').waitFor();
     assert.match(await page.getByTestId('scan-info').innerText(), /dành cho cán bộ|để cán bộ quét/i);
     await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en'); // English is fetched when chosen
     assert.match(await page.getByTestId('scan-info').innerText(), /for staff to scan/);
     await shot(page, '12-scan-info-en');
   });

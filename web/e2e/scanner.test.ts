@@ -9,7 +9,7 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { buildPerson } from './api';
+import { buildPerson, staffApi } from './api';
 import { launchBrowser, newPage } from './browser';
 import { DeclarationsPage } from './pages/DeclarationsPage';
 import { LoginPage } from './pages/LoginPage';
@@ -52,16 +52,7 @@ describe('staff scanner', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 
-  async function api<T>(method: string, url: string, body?: unknown, token = suite.token): Promise<T> {
-    const response = await fetch(`${suite.server.baseUrl}${url}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    assert.ok(response.ok, `${method} ${url} → ${response.status} ${text}`);
-    return JSON.parse(text) as T;
-  }
+  const api = staffApi(() => ({ baseUrl: suite.server.baseUrl, token: suite.token }));
 
   /** A venue of its own for each test, so its check-ins can be counted exactly. */
   async function freshVenue(name: string, kind = 'market'): Promise<{ id: string; name: string; qrUrl: string }> {

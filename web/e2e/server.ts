@@ -48,24 +48,36 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`server did not answer /api/health within ${timeoutMs / 1000} s:\n${output()}`);
 }
 
-export async function startServer(): Promise<RunningServer> {
+export interface StartOptions {
+  /** Runs before the server starts, with its environment: e.g. `vigil import boundaries` into its database. */
+  prepare?: (env: NodeJS.ProcessEnv) => Promise<void>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vigil-e2e-'));
   const adminPassword = `e2e-${Math.random().toString(36).slice(2)}-pass`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    // Each browser suite gets its own embedded database: suites run in parallel, and a shared
+    // PostgreSQL database would give them one another's data. The API tests cover PostgreSQL.
+    DATABASE_URL: '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    VIGIL_ADMIN_PASSWORD: adminPassword,
+    VIGIL_DEMO: '1',
+    VIGIL_LOG_LEVEL: 'warn',
+  };
+  try {
+    await options.prepare?.(env);
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', 'serve'], {
     cwd: repoRoot,
-    env: {
-      ...process.env,
-      // Each browser suite gets its own embedded database: suites run in parallel, and a shared
-      // PostgreSQL database would give them one another's data. The API tests cover PostgreSQL.
-      DATABASE_URL: '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      VIGIL_ADMIN_PASSWORD: adminPassword,
-      VIGIL_DEMO: '1',
-      VIGIL_LOG_LEVEL: 'warn',
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -1,9 +1,10 @@
 // One browser suite: the real server (fresh embedded database, demo data), one Chromium, an
-// admin token for API set-up, and pages in fresh contexts; all closed after the suite.
+// admin token for API set-up, and pages in fresh contexts, closed when their test ends: a page
+// left open keeps working (a live map redraws on every publication) and slows the next tests.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { after, before } from 'node:test';
+import { after, afterEach, before } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiLogin } from './api';
 import { launchBrowser, newPage } from './browser';
@@ -13,7 +14,7 @@ export interface BrowserSuite {
   server: RunningServer;
   /** the admin's bearer token */
   token: string;
-  /** A page in a fresh browser context (no cookies, storage or cache), closed with the suite. */
+  /** A page in a fresh browser context (no cookies, storage or cache), closed when the test ends. */
   open(viewport?: { width: number; height: number }): Promise<Page>;
 }
 
@@ -37,6 +38,9 @@ export function browserSuite(): BrowserSuite {
     browser = await launchBrowser();
     suite.token = await apiLogin(suite.server.baseUrl, suite.server.adminPassword);
   }, { timeout: 180_000 });
+  afterEach(async () => {
+    await Promise.allSettled(contexts.splice(0).map((context) => context.close()));
+  });
   after(async () => {
     await Promise.allSettled(contexts.map((context) => context.close()));
     await browser?.close();

@@ -32,8 +32,10 @@ export class AppShell {
     await this.navLink(name).click();
   }
 
+  /** Switches and waits until the page is in that language (English is fetched when first chosen). */
   async switchLanguage(code: 'VI' | 'EN'): Promise<void> {
     await this.page.getByRole('group', { name: /Ngôn ngữ|Language/ }).getByRole('button', { name: code === 'VI' ? 'Tiếng Việt' : 'English' }).click();
+    await this.page.waitForFunction((lang) => document.documentElement.lang === lang, code.toLowerCase());
   }
 
   heading(name: string | RegExp): Locator {

@@ -25,6 +25,20 @@ export class CheckinMePage {
     return this.page.getByTestId('card-link');
   }
 
+  /** The warning shown when a check-in on this phone meets a public exposure notice. */
+  get exposureWarning(): Locator {
+    return this.page.getByTestId('exposure-warning');
+  }
+
+  get exposureMatches(): Locator {
+    return this.page.getByTestId('exposure-match');
+  }
+
+  /** The calm line: compared, nothing matched (with the time of the list). */
+  get exposureNone(): Locator {
+    return this.page.getByTestId('exposure-none');
+  }
+
   async forget(): Promise<void> {
     await this.page.getByRole('button', { name: 'Quên thông tin trên máy này' }).click();
     await this.page.getByTestId('forget-confirm').click();

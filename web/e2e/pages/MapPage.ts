@@ -120,6 +120,30 @@ export class MapPage {
     );
   }
 
+  /**
+   * From now on, the page notes (its own clock, Date.now()) the first frame MapLibre draws with this
+   * place in view: a time taken where it happens, not when a poll from the test next looks.
+   */
+  async noteWhenDrawn(name: string): Promise<void> {
+    // (no named functions in here: tsx would wrap them in a helper the page does not have)
+    await this.page.evaluate((wanted) => {
+      type Feature = { properties: { name: string } };
+      type Map = { queryRenderedFeatures: (o: { layers: string[] }) => Feature[]; on: (type: 'render', f: () => void) => void };
+      const page = window as unknown as { vigilMap: Map; vigilDrawnAt?: Record<string, number> };
+      const drawnAt = (page.vigilDrawnAt ??= {});
+      page.vigilMap.on('render', () => {
+        if (drawnAt[wanted] || !page.vigilMap.queryRenderedFeatures({ layers: ['places'] }).some((f) => f.properties.name === wanted)) return;
+        drawnAt[wanted] = Date.now();
+      });
+    }, name);
+  }
+
+  /** When the place noted by noteWhenDrawn was first drawn (epoch ms); fails after `timeout`. */
+  async drawnAt(name: string, timeout = 10_000): Promise<number> {
+    const handle = await this.page.waitForFunction((wanted) => (window as unknown as { vigilDrawnAt?: Record<string, number> }).vigilDrawnAt?.[wanted], name, { timeout, polling: 100 });
+    return Number(await handle.jsonValue());
+  }
+
   /** Level colours drawn in view (the map writes them on its container when it is idle). */
   async renderedLevels(): Promise<string[]> {
     return ((await this.map.getAttribute('data-levels')) ?? '').split(',').filter(Boolean);

@@ -5,7 +5,9 @@ import { formatDate } from '../lib/format';
 import { Link } from '../lib/router';
 import { cardUrl, getPersonalCode, personalQrUrl, type SelfPerson } from './api';
 import { DeclarationResult } from './DeclarationResult';
+import { ExposureCheck } from './ExposureCheck';
 import { PersonForm } from './PersonForm';
+import { PushOptIn } from './PushOptIn';
 import { QrCode } from './QrCode';
 import { RecentCheckins } from './RecentCheckins';
 import { forgetEverything, saveMe, useStore } from './storage';
@@ -32,6 +34,7 @@ export default function MeScreen() {
       <h1 id="me-title" ref={heading} tabIndex={-1}>
         {t('checkin.me.title')}
       </h1>
+      <ExposureCheck />
       {me?.personCode ? (
         <div className="checkin-card checkin-me" data-testid="personal-qr-card">
           <figure className="checkin-qr">
@@ -55,6 +58,7 @@ export default function MeScreen() {
           <PersonForm prefix="me-person" initial={me?.person} submitLabel={t('checkin.me.getCodeButton')} busyLabel={t('common.saving')} onSubmit={register} />
         </div>
       )}
+      {me?.personCode && <PushOptIn personCode={me.personCode} />}
       {me && <RecentCheckins personCode={me.personCode} />}
       {declarations.length > 0 && (
         <section className="checkin-card" aria-labelledby="me-declarations">

@@ -1,8 +1,9 @@
 // Messages of the citizens' check-in pages (venue QR page, personal code, health declaration), Vietnamese first.
 // Spread into the app's dictionaries (i18n/vi.ts, i18n/en.ts).
-import { declareEn, declareVi } from './declare.messages';
+import { declareVi } from './declare.messages';
+import { exposureVi } from './exposure.messages';
 
-const checkinOwnVi = {
+export const checkinOwnVi = {
   'checkin.nav.me': 'Mã QR của tôi',
   'checkin.nav.declare': 'Khai báo y tế',
 
@@ -96,100 +97,4 @@ const checkinOwnVi = {
   'checkin.scan.staff': 'Đăng nhập Vigil và dùng trang quét mã để xem thông tin.',
 } as const;
 
-const checkinOwnEn: Record<keyof typeof checkinOwnVi, string> = {
-  'checkin.nav.me': 'My QR code',
-  'checkin.nav.declare': 'Health declaration',
-
-  'checkin.kind.market': 'Market',
-  'checkin.kind.shop': 'Shop',
-  'checkin.kind.restaurant': 'Restaurant',
-  'checkin.kind.school': 'School',
-  'checkin.kind.factory': 'Factory',
-  'checkin.kind.office': 'Office',
-  'checkin.kind.place_of_worship': 'Place of worship',
-  'checkin.kind.bus_station': 'Bus station',
-  'checkin.kind.hospital': 'Health facility',
-  'checkin.kind.entry_checkpoint': 'Provincial entry checkpoint',
-  'checkin.kind.hotel': 'Hotel',
-  'checkin.kind.public_office': 'Public office',
-  'checkin.kind.other': 'Venue',
-
-  'checkin.invalidTitle': 'Invalid QR code',
-  'checkin.invalid': 'This QR code is not valid (it may have been altered, forged or misread). Please scan the poster at the venue again, or ask the staff here.',
-  'checkin.revokedTitle': 'This QR code was replaced',
-  'checkin.revoked': 'This QR code was revoked and replaced by a new one. Please scan the new poster on display at the venue.',
-  'checkin.closed': 'This venue is closed: there is no need to check in.',
-
-  'checkin.firstTitle': 'First check-in on this phone',
-  'checkin.editTitle': 'Change your details',
-  'checkin.firstIntro': 'You only type this once. Next time it is a single tap.',
-  'checkin.fullName': 'Full name',
-  'checkin.phone': 'Phone number',
-  'checkin.phoneHint': 'For example 0912 345 678',
-  'checkin.birthYear': 'Year of birth',
-  'checkin.nationalId': 'National ID (CCCD, optional)',
-  'checkin.nationalIdHint': 'The 12 digits on your citizen ID card',
-  'checkin.commune': 'Where you live',
-  'checkin.communeChoose': '— Choose a commune or ward —',
-  'checkin.outsideProvince': 'Outside Hậu Giang province',
-  'checkin.privacy': 'These details are kept on this phone only, so that you need not type them again. You can forget them at any time on “My QR code”.',
-  'checkin.saveAndCheckIn': 'Save and check in',
-
-  'checkin.err.name': 'Please enter your full name',
-  'checkin.err.nameLong': 'The name is too long',
-  'checkin.err.phone': 'Not a Vietnamese phone number (e.g. 0912 345 678)',
-  'checkin.err.birthYear': 'Enter a four-digit year between 1900 and {year}',
-  'checkin.err.idDigits': 'A national ID has exactly 12 digits',
-  'checkin.err.idProvince': 'The national ID does not start with a valid province code',
-  'checkin.err.idYear': 'This national ID encodes birth year {year}: please check the year or the number',
-  'checkin.err.commune': 'Please choose where you live (or “Outside Hậu Giang province”)',
-
-  'checkin.checkIn': 'Check in',
-  'checkin.checkingIn': 'Checking in…',
-  'checkin.sendNow': 'Send now',
-  'checkin.as': 'Checking in as {name}.',
-  'checkin.editDetails': 'Not you? Change details',
-  'checkin.doneIn': 'Checked in',
-  'checkin.doneOut': 'Checked out',
-  'checkin.inAt': 'In',
-  'checkin.outAt': 'Out',
-  'checkin.checkOut': 'Check out',
-  'checkin.checkingOut': 'Checking out…',
-  'checkin.autoOut': 'If you do not tap “Check out”, you are checked out automatically at {time} (after {minutes} minutes).',
-  'checkin.openVisit': 'You checked in here at {time}.',
-  'checkin.queuedTitle': 'Saved, waiting for the network',
-  'checkin.queued': 'Not sent yet: no connection. Your check-in at {time} is kept on this phone and will be sent when the network is back.',
-
-  'checkin.me.title': 'My QR code',
-  'checkin.me.qrLabel': 'Personal QR code of {name}',
-  'checkin.me.born': 'Born {year}',
-  'checkin.me.showStaff': 'Show this code to the staff at a checkpoint or venue to scan. It holds no readable personal data.',
-  'checkin.me.printCard': 'Print QR card (PDF)',
-  'checkin.me.getCode': 'Get your personal QR code',
-  'checkin.me.getCodeIntro': 'Enter your details once to get a QR code. Staff scan it instead of you filling in forms again.',
-  'checkin.me.getCodeButton': 'Get my QR code',
-  'checkin.me.recent': 'Places visited (last 14 days)',
-  'checkin.me.noCheckins': 'No check-ins on this phone yet.',
-  'checkin.me.offlineList': 'No connection: this list is what this phone has kept.',
-  'checkin.me.pending': 'Waiting to send',
-  'checkin.me.outAt': 'out {time}',
-  'checkin.me.autoOutAt': 'automatic check-out at {time}',
-  'checkin.me.endedAt': 'ended {time}',
-  'checkin.me.declarations': 'Saved health declarations',
-  'checkin.me.forgetTitle': 'Forget me on this phone',
-  'checkin.me.forgetIntro': 'Removes your name, phone number, QR code, check-ins and declarations from this phone. What was already sent to the health authorities is kept as the rules require, then deleted automatically.',
-  'checkin.me.forget': 'Forget me on this phone',
-  'checkin.me.forgetConfirm': 'Forget now',
-
-  'checkin.scan.personTitle': 'Personal QR code',
-  'checkin.scan.declarationTitle': 'Health declaration QR code',
-  'checkin.scan.person': 'This is a citizen’s personal QR code, for staff to scan at checkpoints and venues.',
-  'checkin.scan.declaration': 'This is a health declaration’s QR code, for staff to scan at a checkpoint.',
-  'checkin.scan.noData': 'This page shows no personal data.',
-  'checkin.scan.staffTitle': 'For staff',
-  'checkin.scan.staff': 'Sign in to Vigil and use the scanner page to see the details.',
-};
-
-export const checkinVi = { ...checkinOwnVi, ...declareVi } as const;
-
-export const checkinEn: Record<keyof typeof checkinVi, string> = { ...checkinOwnEn, ...declareEn };
+export const checkinVi = { ...checkinOwnVi, ...declareVi, ...exposureVi } as const;

@@ -1,7 +1,8 @@
-import { checkinEn } from '../checkin/messages';
-import { venuesEn } from '../venues/messages';
-import { levelsEn } from '../levels/messages';
-import { mapEn } from '../map/messages';
+import { checkinEn } from '../checkin/messages.en';
+import { venuesEn } from '../venues/messages.en';
+import { levelsEn } from '../levels/messages.en';
+import { mapEn } from '../map/messages.en';
+import { casesEn } from '../cases/messages.en';
 import type { Messages } from './vi';
 
 // English: every key of the Vietnamese dictionary, checked by the type.
@@ -213,4 +214,5 @@ export const en: Messages = {
   ...levelsEn,
   ...checkinEn,
   ...venuesEn,
+  ...casesEn,
 };

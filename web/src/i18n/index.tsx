@@ -1,11 +1,21 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { vi, type MessageKey, type Messages } from './vi';
-import { en } from './en';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
-const DICTIONARIES: Record<Lang, Messages> = { vi, en };
 const STORAGE_KEY = 'vigil.lang';
+
+/**
+ * Vietnamese is in the app's first download; English (as many bytes again) is fetched when chosen,
+ * so most visitors of the public map do not wait for it.
+ */
+const dictionaries: Partial<Record<Lang, Messages>> = { vi };
+
+function loadMessages(lang: Lang): Promise<Messages> {
+  const known = dictionaries[lang];
+  if (known) return Promise.resolve(known);
+  return import('./en').then(({ en }) => (dictionaries.en = en));
+}
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -33,24 +43,34 @@ export function interpolate(template: string, vars?: Record<string, string | num
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
+/** The messages of the language chosen on this browser before; main.tsx waits for them before the first render. */
+export function preloadStoredLanguage(): Promise<unknown> {
+  return loadMessages(storedLang());
+}
+
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(storedLang);
+  // Vietnamese when the chosen language's messages could not be fetched (offline before they were kept)
+  const [lang, setLangState] = useState<Lang>(() => (dictionaries[storedLang()] ? storedLang() : 'vi'));
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 
   const setLang = useCallback((next: Lang) => {
-    setLangState(next);
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {
       // private browsing: the choice lasts for this page only
     }
+    // the switch happens once the messages are here; without network and never fetched, it does not
+    loadMessages(next).then(
+      () => setLangState(next),
+      (error: unknown) => console.warn('i18n: the messages could not be loaded:', error instanceof Error ? error.message : error),
+    );
   }, []);
 
   const value = useMemo<I18n>(() => {
-    const messages = DICTIONARIES[lang];
+    const messages = dictionaries[lang] ?? vi;
     return {
       lang,
       setLang,

@@ -51,6 +51,19 @@ const VI: Rule[] = [
   [/^was already used for a different check-in$/, () => 'mã lượt quét đã dùng cho một lượt khác'],
   [/^is already used by another venue/, () => 'mã này đã dùng cho một địa điểm khác'],
   [/^is too short$/, () => 'quá ngắn'],
+  // contacts' bulk review (cases/contacts.actions.ts)
+  [/^is candidate: confirm it first$/, () => 'đang chờ xác minh: hãy xác nhận là F1 trước'],
+  [/^is rejected: confirm it first$/, () => 'đã bị loại: hãy xác nhận là F1 trước'],
+  [/^follow-up has ended$/, () => 'đã kết thúc theo dõi'],
+  [/^rejected$/, () => 'đã bị loại khỏi danh sách'],
+  [/^appears twice$/, () => 'bị chọn hai lần'],
+  [/^not a contact of this case$/, () => 'không phải người tiếp xúc của ca bệnh này'],
+  [/^name the facility$/, () => 'nhập tên cơ sở cách ly'],
+  [/^(\d+) open order\(s\) cancelled$/, (n = '') => `đã huỷ ${n} chỉ định đang mở`],
+  [/^no site given: nobody told$/, () => 'chưa nhập nơi lấy mẫu: chưa báo cho ai'],
+  [/^not sent: no phone and no subscribed device$/, () => 'chưa gửi: không có số điện thoại và thiết bị nhận thông báo'],
+  [/^not sent: no place-and-time exposure to describe/, () => 'chưa gửi: không có địa điểm, thời gian tiếp xúc để báo (tìm thấy qua hộ gia đình hoặc khai báo)'],
+  [/^not sent: the outbox has no template for F2 contacts yet$/, () => 'chưa gửi: chưa có mẫu tin nhắn cho F2'],
 ];
 
 export function localiseServerMessage(message: string, lang: Lang): string {

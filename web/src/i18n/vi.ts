@@ -3,6 +3,7 @@ import { checkinVi } from '../checkin/messages';
 import { venuesVi } from '../venues/messages';
 import { levelsVi } from '../levels/messages';
 import { mapVi } from '../map/messages';
+import { casesVi } from '../cases/messages';
 
 export const vi = {
   'app.name': 'Vigil',
@@ -212,6 +213,7 @@ export const vi = {
   ...levelsVi,
   ...checkinVi,
   ...venuesVi,
+  ...casesVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -67,6 +67,7 @@ export default function MapScreen() {
           places={data.places}
           zones={data.zones}
           areas={areas}
+          provinceBbox={data.levels?.provinceBbox}
           showProvinceBox={Boolean(data.levels && !data.levels.boundariesImported)}
           placeKinds={choice.placeKinds}
           zoneKinds={choice.zoneKinds}

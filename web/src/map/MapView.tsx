@@ -12,7 +12,7 @@ import {
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { PLACE_HEX, ZONE_HEX } from './api';
-import { boxPolygon, PROVINCE_BBOX, type AreaProps } from './areas';
+import { boxPolygon, type AreaProps } from './areas';
 import { AUTO_COMMUNE_ZOOM, type Bounds, type MapLayersProps } from './mapProps';
 
 export type { LevelMode, Pick } from './mapProps';
@@ -95,11 +95,12 @@ export default function MapView(props: MapViewProps) {
     if (!element) return;
     let map: MapLibreMap;
     try {
+      // the province, once the levels document has said where it is (apply() fits it then)
+      const province = latest.current.provinceBbox;
       map = new MapLibreMap({
         container: element,
         style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#dfe8ea' } }] },
-        bounds: PROVINCE_BBOX,
-        fitBoundsOptions: { padding: 16 },
+        ...(province ? { bounds: province, fitBoundsOptions: { padding: 16 } } : {}),
         attributionControl: false,
         dragRotate: false,
         pitchWithRotate: false,
@@ -114,7 +115,10 @@ export default function MapView(props: MapViewProps) {
     map.touchZoomRotate.disableRotation();
     map.on('load', () => {
       const bounds = latest.current.initialBounds?.();
-      if (bounds) map.fitBounds(bounds, { padding: 0, animate: false });
+      if (bounds) {
+        map.fitBounds(bounds, { padding: 0, animate: false });
+        viewChosen.add(map);
+      }
       addLayers(map);
       ready.current = true;
       apply(map, latest.current);
@@ -126,6 +130,9 @@ export default function MapView(props: MapViewProps) {
         element.dataset.drawnAt = String(Math.round(performance.now()));
         latest.current.onDrawn?.();
       }
+    });
+    map.on('movestart', (event: { originalEvent?: unknown }) => {
+      if (event.originalEvent) viewChosen.add(map); // the user's own move: the province box no longer refits
     });
     map.on('click', (event: MapMouseEvent) => {
       const { x, y } = event.point;
@@ -171,6 +178,8 @@ export default function MapView(props: MapViewProps) {
 }
 
 const applied = new WeakMap<MapLibreMap, Partial<MapViewProps>>();
+/** Maps whose view was chosen (the SVG map's, or the user's): a province box arriving later leaves it. */
+const viewChosen = new WeakSet<MapLibreMap>();
 
 function apply(map: MapLibreMap, props: MapViewProps) {
   const before = applied.get(map) ?? {};
@@ -180,8 +189,11 @@ function apply(map: MapLibreMap, props: MapViewProps) {
   }
   if (before.zones !== props.zones) setData(map, 'zones', props.zones);
   if (before.areas !== props.areas) setData(map, 'areas', props.areas);
-  if (before.showProvinceBox !== props.showProvinceBox) {
-    setData(map, 'province', props.showProvinceBox ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: boxPolygon(PROVINCE_BBOX) }] } : undefined);
+  const box = props.provinceBbox;
+  const boxChanged = before.provinceBbox?.join(',') !== box?.join(',');
+  if (box && boxChanged && !viewChosen.has(map)) map.fitBounds(box, { padding: 16, animate: false });
+  if (before.showProvinceBox !== props.showProvinceBox || boxChanged) {
+    setData(map, 'province', props.showProvinceBox && box ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: boxPolygon(box) }] } : undefined);
   }
   map.setFilter('places', ['in', ['get', 'kind'], ['literal', props.placeKinds]]);
   map.setFilter('zones-fill', ['in', ['get', 'kind'], ['literal', props.zoneKinds]]);

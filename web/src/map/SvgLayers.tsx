@@ -2,7 +2,7 @@
 // the chosen point. Sizes are given in screen pixels and divided by `scale` (pixels per SVG unit).
 import { memo, useMemo } from 'react';
 import { PLACE_HEX, ZONE_HEX } from './api';
-import { boxPolygon, PROVINCE_BBOX } from './areas';
+import { boxPolygon } from './areas';
 import { levelShown, type MapLayersProps } from './mapProps';
 import { projectX, projectY, ringsPath } from './projection';
 
@@ -32,7 +32,7 @@ export const SvgLayers = memo(function SvgLayers(props: Props) {
     () => (props.zones?.features ?? []).map((feature) => ({ feature, d: ringsPath(polygonsOf(feature.geometry), tolerance) })),
     [props.zones, tolerance],
   );
-  const province = useMemo(() => ringsPath(boxPolygon(PROVINCE_BBOX).coordinates, 0), []);
+  const province = useMemo(() => (props.provinceBbox ? ringsPath(boxPolygon(props.provinceBbox).coordinates, 0) : ''), [props.provinceBbox]);
   const places = useMemo(
     () =>
       (props.places?.features ?? [])
@@ -44,7 +44,7 @@ export const SvgLayers = memo(function SvgLayers(props: Props) {
 
   return (
     <>
-      {props.showProvinceBox && <path d={province} fill="#ffffff" fillOpacity={0.7} stroke="#0b5560" strokeWidth={2} strokeDasharray="6 4" {...LINE} />}
+      {props.showProvinceBox && province && <path d={province} fill="#ffffff" fillOpacity={0.7} stroke="#0b5560" strokeWidth={2} strokeDasharray="6 4" {...LINE} />}
       <g className="svg-areas">
         {areaPaths
           .filter(({ feature }) => levelShown(props, feature.properties.unitLevel, zoom))

@@ -3,7 +3,6 @@
 // zoom; a tap on a place, a zone or a unit's area picks it, as on the MapLibre map.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { useI18n } from '../i18n';
-import { PROVINCE_BBOX } from './areas';
 import type { MapLayersProps } from './mapProps';
 import { fitView, unproject, viewBounds, zoomOf, zoomView, type Bounds, type View } from './projection';
 import { drawnLevels, SvgLayers } from './SvgLayers';
@@ -43,17 +42,20 @@ export default function SvgMap(props: SvgMapProps) {
     return () => observer.disconnect();
   }, []);
 
-  // the province fitted on first draw; after a resize the same centre and scale
+  // the province fitted once its area is known (and again if it changes before a move); after a
+  // resize the same centre and scale
+  const province = props.provinceBbox;
+  const provinceKey = province?.join(',');
   useLayoutEffect(() => {
-    if (!size) return;
+    if (!size || !province) return;
     setView((old) => {
-      if (!old || !moved.current) return fitView(PROVINCE_BBOX, size.width, size.height);
+      if (!old || !moved.current) return fitView(province, size.width, size.height);
       const scale = Math.max(size.width / old.width, 1e-9);
       const cx = old.x + old.width / 2;
       const cy = old.y + old.height / 2;
       return { x: cx - size.width / scale / 2, y: cy - size.height / scale / 2, width: size.width / scale, height: size.height / scale };
     });
-  }, [size]);
+  }, [size, provinceKey]); // the box by value: a refetched document with the same box keeps the view
 
   useEffect(() => {
     if (view) onView.current?.(viewBounds(view));
@@ -61,7 +63,7 @@ export default function SvgMap(props: SvgMapProps) {
 
   const scale = size && view ? size.width / view.width : 1;
   const zoom = size && view ? zoomOf(view, size.width) : 0;
-  const fitZoom = size ? zoomOf(fitView(PROVINCE_BBOX, size.width, size.height), size.width) : 0;
+  const fitZoom = size && province ? zoomOf(fitView(province, size.width, size.height), size.width) : 0;
   const levels = drawnLevels({ areas: props.areas, showLevels: props.showLevels, levelMode: props.levelMode, zoom });
   const drawn = Boolean(view && props.places && props.areas);
 
@@ -188,6 +190,7 @@ export default function SvgMap(props: SvgMapProps) {
             places={props.places}
             zones={props.zones}
             areas={props.areas}
+            provinceBbox={props.provinceBbox}
             showProvinceBox={props.showProvinceBox}
             placeKinds={props.placeKinds}
             zoneKinds={props.zoneKinds}

@@ -71,7 +71,16 @@ interface OpenDocument {
 }
 export type PlacesDoc = FeatureCollection<Point, PlaceProps> & OpenDocument;
 export type ZonesDoc = FeatureCollection<MultiPolygon, ZoneProps> & OpenDocument & { date: string };
-export type LevelsDoc = { type: 'FeatureCollection'; features: Feature<Geometry | null, LevelProps>[]; boundariesImported: boolean; date: string } & OpenDocument;
+export type LevelsDoc = {
+  type: 'FeatureCollection';
+  features: Feature<Geometry | null, LevelProps>[];
+  boundariesImported: boolean;
+  date: string;
+  /** The province's area, [west, south, east, north]: the maps open on it (the web app knows no box of its own). */
+  provinceBbox: [number, number, number, number];
+  /** `boundaries`: the extent of the imported boundaries; `configuration`: the server's VIGIL_PROVINCE_BBOX. */
+  provinceBboxFrom: 'boundaries' | 'configuration';
+} & OpenDocument;
 
 export interface NearbySite {
   id: string;

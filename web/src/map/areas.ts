@@ -3,8 +3,6 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { LEVEL_HEX, NO_LEVEL_HEX, type LevelColour, type LevelsDoc, type LevelProps, type PlacesDoc } from './api';
 
-/** Hậu Giang's bounding box, as the server checks positions when no boundary is imported. */
-export const PROVINCE_BBOX: [number, number, number, number] = [105.2, 9.5, 106.1, 10.1];
 const PAD_DEGREES = 0.012; // about 1.3 km around a unit's places
 
 export interface AreaProps {
@@ -25,7 +23,7 @@ export function levelFill(colour: LevelColour | null): string {
   return colour ? LEVEL_HEX[colour] : NO_LEVEL_HEX;
 }
 
-export function boxPolygon([minLon, minLat, maxLon, maxLat]: [number, number, number, number]): Polygon {
+export function boxPolygon([minLon, minLat, maxLon, maxLat]: readonly [number, number, number, number]): Polygon {
   return { type: 'Polygon', coordinates: [[[minLon, minLat], [maxLon, minLat], [maxLon, maxLat], [minLon, maxLat], [minLon, minLat]]] };
 }
 

@@ -18,6 +18,8 @@ export interface MapLayersProps {
   places: PlacesDoc | undefined;
   zones: ZonesDoc | undefined;
   areas: FeatureCollection<Polygon | MultiPolygon, AreaProps> | undefined;
+  /** The province's area from the levels document; undefined until it has arrived. */
+  provinceBbox: Bounds | undefined;
   showProvinceBox: boolean;
   placeKinds: PlaceKind[];
   zoneKinds: ZoneKind[];

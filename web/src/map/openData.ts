@@ -1,4 +1,12 @@
 // Open-data documents fetched with their ETag: an unchanged document answers 304 and we keep our copy.
+import { DOCUMENT_ACCEPT, EARLY_FETCHES } from './documents';
+
+declare global {
+  interface Window {
+    [EARLY_FETCHES]?: Record<string, Promise<Response> | undefined>;
+  }
+}
+
 const cache = new Map<string, { etag: string; body: unknown }>();
 
 /** The service worker's cache of public data (vite.config.ts): it answers from here when offline. */
@@ -17,13 +25,23 @@ function keepForOffline(url: string, response: Response): void {
     .catch(() => undefined);
 }
 
-export async function fetchOpen<T>(url: string, signal?: AbortSignal): Promise<T> {
+/** The request index.html started for this document on the map's first load, taken once. */
+function takeEarly(url: string): Promise<Response> | undefined {
+  const started = window[EARLY_FETCHES];
+  const request = started?.[url];
+  if (started) started[url] = undefined;
+  return request;
+}
+
+/** `early`: take the response index.html asked for already (only the page's first load of the document). */
+export async function fetchOpen<T>(url: string, signal?: AbortSignal, early = false): Promise<T> {
   const known = cache.get(url);
-  const response = await fetch(url, {
-    headers: known ? { 'if-none-match': known.etag, accept: 'application/geo+json, application/json' } : { accept: 'application/geo+json, application/json' },
+  const started = early && !known ? takeEarly(url) : undefined;
+  const response = await (started ?? fetch(url, {
+    headers: known ? { 'if-none-match': known.etag, accept: DOCUMENT_ACCEPT } : { accept: DOCUMENT_ACCEPT },
     cache: 'no-store',
     signal,
-  });
+  }));
   if (response.status === 304 && known) return known.body as T;
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   if (response.status === 200) keepForOffline(url, response);

@@ -1,37 +1,40 @@
 // The three open-data documents of the map, refetched (with ETags) when a live event names their topic.
-// The first requests leave when this module is evaluated, before React has drawn anything: on a
-// slow network each round trip saved is worth more than the few lines it takes.
+// On the first load of `/` index.html has asked for them already (vite/firstPaint.ts); what of them has
+// arrived when the code is ready is drawn by the first render (preloadMapData), the rest by the first mount.
 import { useCallback, useEffect, useState } from 'react';
 import type { LevelsDoc, PlacesDoc, ZonesDoc } from './api';
+import { MAP_DOCUMENTS, type MapDocument } from './documents';
 import { useLiveEvents, type LiveTopic } from './live';
 import { fetchOpen } from './openData';
 
-const URLS = {
-  places: '/api/v1/open/places.geojson',
-  zones: '/api/v1/open/zones.geojson',
-  levels: '/api/v1/open/levels.geojson',
-} as const;
-type Doc = keyof typeof URLS;
+type Doc = MapDocument;
 type AnyDoc = PlacesDoc & ZonesDoc & LevelsDoc;
+const DOCS = Object.keys(MAP_DOCUMENTS) as Doc[];
 
-/** Requests started at module load, taken (once) by the first mount that comes within a minute. */
-const early = startEarly();
+/** The first load of each document, started before the first render and taken (once) by the first mount. */
+const firstLoads = new Map<Doc, Promise<AnyDoc>>();
+/** The latest of each document this page received: a mount starts from it (then asks for changes). */
+const latest: Partial<Record<Doc, AnyDoc>> = {};
 
-function startEarly(): { at: number; requests: Map<Doc, Promise<AnyDoc>> } | null {
-  if (typeof window === 'undefined' || typeof fetch === 'undefined') return null;
-  const requests = new Map<Doc, Promise<AnyDoc>>();
-  for (const doc of Object.keys(URLS) as Doc[]) {
-    const request = fetchOpen<AnyDoc>(URLS[doc]);
-    request.catch(() => undefined); // a failure is reported by whoever takes the request
-    requests.set(doc, request);
+/**
+ * Takes index.html's requests for the documents and resolves once they have arrived, or after `waitMs`:
+ * main.tsx renders after this, so a map whose data came before its code is drawn by the first render,
+ * not by a second one after the first mount (that cost a render and a layout on a slow phone).
+ */
+export function preloadMapData(waitMs: number): Promise<void> {
+  for (const doc of DOCS) {
+    if (firstLoads.has(doc)) continue;
+    const request = fetchOpen<AnyDoc>(MAP_DOCUMENTS[doc], undefined, true);
+    request.then((body) => (latest[doc] = body), () => undefined); // a failure is reported by the mount that takes it
+    firstLoads.set(doc, request);
   }
-  return { at: Date.now(), requests };
+  const wait = new Promise((resolve) => setTimeout(resolve, waitMs));
+  return Promise.race([Promise.allSettled(firstLoads.values()), wait]).then(() => undefined);
 }
 
-function takeEarly(doc: Doc): Promise<AnyDoc> | undefined {
-  if (!early || Date.now() - early.at > 60_000) return undefined;
-  const request = early.requests.get(doc);
-  early.requests.delete(doc);
+function takeFirstLoad(doc: Doc): Promise<AnyDoc> | undefined {
+  const request = firstLoads.get(doc);
+  firstLoads.delete(doc);
   return request;
 }
 
@@ -45,15 +48,18 @@ export interface MapData {
 }
 
 export function useMapData(): MapData & { online: boolean; retry: () => void } {
-  const [data, setData] = useState<MapData>({});
+  const [data, setData] = useState<MapData>(() => ({ ...latest }));
   const [online, setOnline] = useState(() => navigator.onLine);
   const [attempt, setAttempt] = useState(0);
 
   const load = useCallback((doc: Doc, signal?: AbortSignal, first = false) => {
-    const request = (first && takeEarly(doc)) || fetchOpen<AnyDoc>(URLS[doc], signal);
+    const request = (first && takeFirstLoad(doc)) || fetchOpen<AnyDoc>(MAP_DOCUMENTS[doc], signal, first);
     request.then(
       (body) => {
-        if (!signal?.aborted) setData((previous) => ({ ...previous, [doc]: body, error: undefined, receivedAt: navigator.onLine ? new Date().toISOString() : previous.receivedAt }));
+        latest[doc] = body;
+        if (signal?.aborted) return;
+        // the same document again (an early answer the first render drew, a 304) changes nothing
+        setData((previous) => (previous[doc] === body && previous.error === undefined ? previous : { ...previous, [doc]: body, error: undefined, receivedAt: navigator.onLine ? new Date().toISOString() : previous.receivedAt }));
       },
       (error: unknown) => {
         if (!signal?.aborted) setData((previous) => ({ ...previous, error }));
@@ -63,7 +69,7 @@ export function useMapData(): MapData & { online: boolean; retry: () => void } {
 
   useEffect(() => {
     const controller = new AbortController();
-    for (const doc of Object.keys(URLS) as Doc[]) load(doc, controller.signal, attempt === 0);
+    for (const doc of DOCS) load(doc, controller.signal, attempt === 0);
     return () => controller.abort();
   }, [load, attempt]);
 

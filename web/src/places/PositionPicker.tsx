@@ -1,9 +1,10 @@
 // A small map to pick a position: a click moves the marker and fills latitude and longitude.
 import { useEffect, useRef } from 'react';
-import { Map as MapLibreMap, Marker, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import { Map as MapLibreMap, Marker, NavigationControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { boxPolygon, PROVINCE_BBOX } from '../map/areas';
+import { boxPolygon } from '../map/areas';
+import { fetchLevels } from '../map/province';
 
 setWorkerUrl(workerUrl);
 
@@ -22,22 +23,34 @@ export default function PositionPicker({ lat, lon, onPick, label }: { lat: numbe
         container: element.current,
         style: {
           version: 8,
-          sources: { province: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: boxPolygon(PROVINCE_BBOX) } } },
+          sources: { province: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
           layers: [
             { id: 'background', type: 'background', paint: { 'background-color': '#dfe8ea' } },
             { id: 'province', type: 'fill', source: 'province', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.8 } },
           ],
         },
-        bounds: PROVINCE_BBOX,
         attributionControl: false,
       });
     } catch {
       return; // no WebGL: the typed fields remain
     }
+    // the province's box from the server; until it arrives the map is only its background
+    let removed = false;
+    fetchLevels().then(
+      ({ provinceBbox }) => {
+        if (removed) return;
+        created.fitBounds(provinceBbox, { animate: false });
+        void created.getSource<GeoJSONSource>('province')?.setData({ type: 'Feature', properties: {}, geometry: boxPolygon(provinceBbox) });
+      },
+      () => undefined, // offline: the position can still be typed
+    );
     created.addControl(new NavigationControl({ showCompass: false }));
     created.on('click', (event) => pick.current(Number(event.lngLat.lat.toFixed(6)), Number(event.lngLat.lng.toFixed(6))));
     map.current = created;
-    return () => created.remove();
+    return () => {
+      removed = true;
+      created.remove();
+    };
   }, []);
 
   useEffect(() => {

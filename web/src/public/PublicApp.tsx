@@ -3,6 +3,8 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n';
 import { Link, matchPath } from '../lib/router';
+import { preloadable } from '../lib/preloadable';
+import { preloadMapData } from '../map/useMapData';
 import { Loading } from '../lib/ui';
 import { DemoBanner } from '../shell/DemoBanner';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
@@ -10,7 +12,7 @@ import { startCheckinSync } from '../checkin/sync';
 import { registerServiceWorker } from './offline';
 import './public.css';
 
-const MapScreen = lazy(() => import('../map/MapScreen'));
+const MapScreen = preloadable(() => import('../map/MapScreen'));
 const AnnouncementsScreen = lazy(() => import('../announcements/AnnouncementsScreen'));
 const AnnouncementScreen = lazy(() => import('../announcements/AnnouncementScreen'));
 const StatsScreen = lazy(() => import('../stats/StatsScreen'));
@@ -39,6 +41,14 @@ function screenFor(pathname: string): { title: MessageKey; node: ReactNode } {
   if (matchPath('/p/:code', pathname)) return { title: 'checkin.scan.personTitle', node: <ScanInfoScreen kind="person" /> };
   if (matchPath('/d/:code', pathname)) return { title: 'checkin.scan.declarationTitle', node: <ScanInfoScreen kind="declaration" /> };
   return { title: 'public.map', node: <MapScreen /> };
+}
+
+/**
+ * Loads the screen of a path before it is shown (the map, with the data that has arrived within a
+ * moment; the other screens load when opened).
+ */
+export async function preloadScreen(pathname: string): Promise<void> {
+  if (pathname === '/') await Promise.all([MapScreen.preload(), preloadMapData(100)]);
 }
 
 function sectionOf(pathname: string): string {

@@ -7,12 +7,3 @@ export const publicVi = {
   'public.stats': 'Thống kê',
   'public.staffSignIn': 'Cán bộ đăng nhập',
 } as const;
-
-export const publicEn: Record<keyof typeof publicVi, string> = {
-  'public.siteName': 'Vigil Hậu Giang',
-  'public.tagline': 'Epidemic information for Hậu Giang',
-  'public.map': 'Map',
-  'public.announcements': 'Announcements',
-  'public.stats': 'Statistics',
-  'public.staffSignIn': 'Staff sign-in',
-};

@@ -16,10 +16,10 @@ const MODULES: { to: string; label: MessageKey; needs?: Permission }[] = [
   { to: '/staff/venues', label: 'nav.venues', needs: 'venues:edit' },
   { to: '/staff/declarations', label: 'nav.declarations', needs: 'declarations:read' },
   { to: '/staff/checkins', label: 'nav.checkinStats' },
+  { to: '/staff/cases', label: 'nav.cases', needs: 'cases:read' },
 ];
 
 const COMING_SOON: MessageKey[] = [
-  'nav.tracing',
   'nav.testing',
   'nav.vaccination',
   'nav.quarantine',

@@ -21,6 +21,8 @@ const VenuesScreen = lazy(() => import('../venues/VenuesScreen'));
 const ScannerScreen = lazy(() => import('../venues/ScannerScreen'));
 const DeclarationsScreen = lazy(() => import('../venues/DeclarationsScreen'));
 const CheckinStatsScreen = lazy(() => import('../venues/CheckinStatsScreen'));
+const CasesScreen = lazy(() => import('../cases/CasesScreen'));
+const CaseScreen = lazy(() => import('../cases/CaseScreen'));
 
 export interface Resolved {
   title: MessageKey;
@@ -40,6 +42,8 @@ const ROUTES: { path: string; title: MessageKey; needs?: Permission; render: (p:
   { path: '/staff/scanner', title: 'scanner.title', needs: 'checkins:write', render: () => <ScannerScreen /> },
   { path: '/staff/declarations', title: 'staffDecl.title', needs: 'declarations:read', render: () => <DeclarationsScreen /> },
   { path: '/staff/checkins', title: 'cstats.title', render: () => <CheckinStatsScreen /> },
+  { path: '/staff/cases', title: 'cases.title', needs: 'cases:read', render: () => <CasesScreen /> },
+  { path: '/staff/cases/:id', title: 'cases.title', needs: 'cases:read', render: ({ id = '' }) => <CaseScreen key={id} id={id} /> },
   { path: '/people', title: 'people.title', needs: 'people:read', render: () => <PeopleScreen /> },
   { path: '/people/new', title: 'person.newTitle', needs: 'people:write', render: () => <PersonNewScreen /> },
   { path: '/people/duplicates', title: 'dup.title', needs: 'people:merge', render: () => <DuplicatesScreen /> },

@@ -7,8 +7,9 @@ import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useI18n } from '../i18n';
-import type { LevelsDoc, Zone } from '../map/api';
-import { boxPolygon, PROVINCE_BBOX } from '../map/areas';
+import type { Zone } from '../map/api';
+import { boxPolygon } from '../map/areas';
+import { fetchLevels } from '../map/province';
 import { EMPTY_SKETCH, type Corner, type Sketch } from './sketch';
 
 setWorkerUrl(workerUrl);
@@ -54,8 +55,6 @@ export default function ZoneDrawer({ sketch, onChange, zones, label }: { sketch:
       map = new MapLibreMap({
         container: element.current,
         style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#dfe8ea' } }] },
-        bounds: PROVINCE_BBOX,
-        fitBoundsOptions: { padding: 8 },
         attributionControl: false,
         doubleClickZoom: false,
         dragRotate: false,
@@ -68,7 +67,7 @@ export default function ZoneDrawer({ sketch, onChange, zones, label }: { sketch:
     (window as unknown as { vigilDrawMap?: MapLibreMap }).vigilDrawMap = map; // for tests
     map.addControl(new NavigationControl({ showCompass: false }));
     map.on('load', () => {
-      map.addSource('province', { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: boxPolygon(PROVINCE_BBOX) } });
+      map.addSource('province', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addSource('units', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addSource('zones', { type: 'geojson', data: zoneFeatures(latest.current.zones) });
       map.addSource('sketch', { type: 'geojson', data: sketchFeatures(latest.current.sketch) });
@@ -84,12 +83,17 @@ export default function ZoneDrawer({ sketch, onChange, zones, label }: { sketch:
         filter: ['==', ['geometry-type'], 'Point'],
         paint: { 'circle-radius': ['case', ['get', 'first'], 7, 5], 'circle-color': '#ffffff', 'circle-stroke-color': '#0b5560', 'circle-stroke-width': 2.5 },
       });
-      element.current?.setAttribute('data-state', 'loaded');
-      // unit boundaries, when imported, help to draw along them
-      fetch('/api/v1/open/levels.geojson')
-        .then((response) => (response.ok ? (response.json() as Promise<LevelsDoc>) : Promise.reject(new Error(`HTTP ${response.status}`))))
-        .then((levels) => map.getSource<GeoJSONSource>('units')?.setData({ type: 'FeatureCollection', features: levels.features.filter((f) => f.geometry) as FeatureCollection['features'] }))
-        .catch(() => undefined);
+      // the province's box and the unit boundaries (when imported, they help to draw along them) from the
+      // levels document; the map is ready for drawing once it shows the province
+      fetchLevels()
+        .then((levels) => {
+          if (mapRef.current !== map) return; // closed meanwhile
+          map.fitBounds(levels.provinceBbox, { padding: 8, animate: false });
+          void map.getSource<GeoJSONSource>('province')?.setData({ type: 'Feature', properties: {}, geometry: boxPolygon(levels.provinceBbox) });
+          void map.getSource<GeoJSONSource>('units')?.setData({ type: 'FeatureCollection', features: levels.features.filter((f) => f.geometry) as FeatureCollection['features'] });
+        })
+        .catch(() => undefined) // offline: the GeoJSON file remains
+        .finally(() => element.current?.setAttribute('data-state', 'loaded'));
     });
     map.on('click', (event: MapMouseEvent) => {
       const { corners, closed } = latest.current.sketch;

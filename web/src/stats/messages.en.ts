@@ -1,0 +1,31 @@
+// English of stats/messages.ts: part of the English chunk, fetched only when English is chosen (i18n/index.tsx).
+import type { statsVi } from './messages';
+
+export const statsEn: Record<keyof typeof statsVi, string> = {
+  'stats.title': 'Epidemic statistics',
+  'stats.noFigures': 'No figures have been published yet.',
+  'stats.provinceOn': '{name}, {date}',
+  'stats.confirmed': 'New cases',
+  'stats.confirmedCommunity': 'Community cases',
+  'stats.confirmedQuarantine': 'Cases in quarantine',
+  'stats.suspected': 'Suspected cases',
+  'stats.recovered': 'Recovered',
+  'stats.deaths': 'Deaths',
+  'stats.cumulativeConfirmed': 'Total cases',
+  'stats.confirmed7d': 'Cases, 7 days',
+  'stats.per100k': 'Per 100,000 (7 days)',
+  'stats.perDay': 'Cases per day',
+  'stats.cumulative': 'Cumulative',
+  'stats.chartLabel': 'Chart of cases per day',
+  'stats.sourceAsOf': 'Source: {source} · figures of {date}, as of {time}',
+  'stats.overTime': 'Over time',
+  'stats.unit': 'Unit',
+  'stats.byDistrict': 'By district ({date})',
+  'stats.source': 'Source · as of',
+  'stats.vaccination': 'Vaccination by district',
+  'stats.firstDose': 'At least one dose',
+  'stats.fullDose': 'Full primary series',
+  'stats.booster': 'Booster',
+  'stats.adultsCoverage': 'Adults with at least one dose',
+  'stats.openData': 'Open data:',
+};
