@@ -1,5 +1,7 @@
 // Every setting Vigil reads, typed and validated once at boot. The README documents each key.
 import path from 'node:path';
+import { ConfigError } from './configError.js';
+import { loadNotificationConfig, type NotificationConfig } from './modules/notifications/config.js';
 
 export interface Config {
   /** TCP port of the HTTP server. */
@@ -35,6 +37,8 @@ export interface Config {
    * boundary (positions outside it are refused; the public map opens on it). Hậu Giang's by default.
    */
   provinceBbox: Bbox;
+  /** Channels and worker of the notification outbox (keys in `modules/notifications/config.ts`). */
+  notifications: NotificationConfig;
 }
 
 /** [minLon, minLat, maxLon, maxLat], WGS84 degrees. */
@@ -43,7 +47,7 @@ export type Bbox = readonly [number, number, number, number];
 /** Hậu Giang's bounding box (VIGIL_PROVINCE_BBOX when it is not set). */
 export const DEFAULT_PROVINCE_BBOX: Bbox = [105.2, 9.5, 106.1, 10.1];
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -123,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: publicUrlOf(env),
     presenceRetentionDays: integer(env, 'VIGIL_PRESENCE_RETENTION_DAYS', 21, 1, 3650),
     provinceBbox: bboxOf(env, 'VIGIL_PROVINCE_BBOX', DEFAULT_PROVINCE_BBOX),
+    notifications: loadNotificationConfig(env),
   };
 }

@@ -5,7 +5,6 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { SeedDemoResult } from './modules/demo/seed.js';
 import { schedulePurge } from './modules/checkins/retention.js';
-import { notificationConfigOf } from './modules/notifications/config.js';
 import { startOutboxWorker } from './modules/notifications/worker.js';
 
 export async function serve(config: Config, options: { seedDemo?: (db: Database) => Promise<SeedDemoResult | null> } = {}) {
@@ -27,7 +26,7 @@ export async function serve(config: Config, options: { seedDemo?: (db: Database)
     else app.log.info({ purge: result }, 'presence purge');
   });
   // Delivers the notification outbox from this process; more workers may run beside it (worker-process.ts).
-  const stopOutbox = startOutboxWorker({ db, config: notificationConfigOf(config), log: app.log });
+  const stopOutbox = startOutboxWorker({ db, config: config.notifications, log: app.log });
   const shutdown = async () => {
     stopPurge();
     await stopOutbox();

@@ -1,6 +1,6 @@
 // Settings of the notification channels and the outbox worker, read from the environment and
 // validated once. A channel left unconfigured is not an error: its messages wait in the outbox.
-import { ConfigError } from '../../config.js';
+import { ConfigError } from '../../configError.js';
 
 export const CHANNELS = ['webpush', 'sms', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -159,11 +159,3 @@ export const UNCONFIGURED: Record<Exclude<Channel, 'webpush'>, string> = {
   email: 'channel email is not configured (set VIGIL_SMTP_URL and VIGIL_MAIL_FROM); the message waits in the outbox',
 };
 
-/**
- * The notification settings of an app. Until server/src/config.ts carries them as
- * `config.notifications` (proposed), they are read from the process environment.
- */
-export function notificationConfigOf(config: object): NotificationConfig {
-  if ('notifications' in config) return (config as { notifications: NotificationConfig }).notifications;
-  return loadNotificationConfig(process.env);
-}

@@ -3,7 +3,6 @@ import { actorOf, type AppContext } from '../../platform/context.js';
 import { type App, errorResponses } from '../../platform/http.js';
 import { pageOf } from '../../platform/pagination.js';
 import { type VapidKeys, vapidKeys } from './channels/webpush.js';
-import { notificationConfigOf } from './config.js';
 import { subscribe, unsubscribe } from './push.js';
 import {
   DeliveryReportBody, DeliveryReportResult, ListMessagesQuery, MessageParams, NotificationMessage, SubscribeBody, SubscribeResult, UnsubscribeBody, VapidKey,
@@ -14,7 +13,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   const tags = ['notifications'];
   const secured = { onRequest: ctx.authenticate };
   const security = [{ bearer: [] }];
-  const config = notificationConfigOf(ctx.config);
+  const config = ctx.config.notifications;
   let keys: Promise<VapidKeys> | undefined;
 
   app.get('/api/v1/notifications', {

@@ -9,7 +9,6 @@ import { startSmsGateway } from './test-servers.js';
 import { type OutboxWorker, createOutboxWorker } from './worker.js';
 
 const REPORT_SECRET = 'report-secret-for-tests';
-process.env.VIGIL_SMS_REPORT_SECRET = REPORT_SECRET;
 const PAYLOAD = { venueName: 'Chợ Vị Thanh', from: '2021-07-15T03:30:00Z', to: '2021-07-15T05:00:00Z' };
 
 for (const engine of engines()) {

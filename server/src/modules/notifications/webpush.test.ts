@@ -11,7 +11,6 @@ import { startPushService } from './test-servers.js';
 import { createOutboxWorker } from './worker.js';
 
 // The local push service speaks plain http; production endpoints must be https.
-process.env.VIGIL_PUSH_ALLOW_HTTP = '1';
 const SUBJECT = 'mailto:ops@soyte.haugiang.example';
 
 /** A browser's side of a subscription: its P-256 key pair and auth secret, and the decryption of what it receives (RFC 8291, aes128gcm). */
@@ -41,7 +40,7 @@ function browser() {
 
 for (const engine of engines()) {
   describe(`Web Push (${engine})`, () => {
-    const t = withTestApp(engine);
+    const t = withTestApp(engine, { VIGIL_PUSH_ALLOW_HTTP: '1' });
     const closers: (() => Promise<void>)[] = [];
     const pushService = async (status?: () => number) => {
       const service = await startPushService(status);
