@@ -27,11 +27,8 @@ export default defineConfig(
     extends: [tseslint.configs.strictTypeChecked],
     languageOptions: {
       parserOptions: {
-        projectService: {
-          // bench/ has no tsconfig.json of its own above it; server/tsconfig.json includes it.
-          allowDefaultProject: ['bench/*.ts'],
-          defaultProject: 'server/tsconfig.json',
-        },
+        // bench/tsconfig.json and bench/presence/tsconfig.json point the project service at bench/ files.
+        projectService: true,
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -55,7 +55,7 @@ describe('public map', () => {
     assert.equal(new URL(page.url()).pathname, '/');
     await map.waitForPlace(testing.name);
     assert.deepEqual(errors, []);
-    const staffChunks = requests.filter((url) => /\/assets\/(StaffApp|LoginScreen|UnitsScreen|People|Duplicates|PasswordScreen|Levels|CasesScreen|CaseScreen)/.test(url));
+    const staffChunks = requests.filter((url) => /\/assets\/(StaffApp|LoginScreen|UnitsScreen|People|Duplicates|PasswordScreen|Levels|CasesScreen|CaseScreen|NotificationsScreen)/.test(url));
     assert.deepEqual(staffChunks, [], 'the public page loads no staff code');
   });
 

@@ -233,6 +233,31 @@ describe('exposure notices and case work', () => {
     assert.match(await page.getByTestId('chain-edges').innerText(), /^Phan Văn Chuỗi → Đỗ Thị Nối · Cùng địa điểm, thời gian · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
   });
 
+  test('staff see the messages a notice sent, masked, waiting while SMS is not configured', async () => {
+    const market = await venue('Chợ Hỏa Lựu');
+    const patient = await person('Lục Văn Nguồn');
+    const contact = await buildPerson(suite.server.baseUrl, suite.token, { fullName: 'Thạch Thị Báo', communeCode: '31321', phone: '0912345678' } as Partial<ApiPerson>);
+    await checkIn(patient, market.id, 60);
+    await checkIn(contact, market.id, 50);
+    const recorded = await recordCase(patient);
+    await api('POST', `/api/v1/cases/${recorded.id}/contacts/propose`, { reason: 'e2e: điều tra dịch tễ' });
+    const contacts = await api<{ items: { id: string }[] }>('GET', `/api/v1/cases/${recorded.id}/contacts?reason=${encodeURIComponent('e2e: gọi điện')}`);
+    await api('POST', `/api/v1/cases/${recorded.id}/contacts/actions`, { contactIds: contacts.items.map((c) => c.id), action: 'notify' });
+
+    const page = await staffPage();
+    await page.goto(`${suite.server.baseUrl}/staff/notifications`);
+    await page.getByRole('heading', { level: 1, name: 'Tin nhắn gửi người dân' }).waitFor();
+    await page.getByLabel('Kênh').selectOption('sms');
+    const row = page.getByTestId('outbox-table').locator('tbody tr').filter({ hasText: '678' }).first();
+    await row.waitFor();
+    const text = await row.innerText();
+    assert.match(text, /Báo tiếp xúc/);
+    assert.match(text, /Đang chờ gửi/);
+    assert.match(text, /VIGIL_SMS_GATEWAY_URL/, 'the reason it waits');
+    assert.doesNotMatch(text, /0912345678|912345678/, 'the phone number is masked');
+    await shot(page, '09-outbox');
+  });
+
   test('the service worker shows a push with its tag, so a repeated delivery replaces the first', async () => {
     const page = await suite.open(PHONE);
     await page.context().grantPermissions(['notifications']);

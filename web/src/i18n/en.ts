@@ -3,6 +3,7 @@ import { venuesEn } from '../venues/messages.en';
 import { levelsEn } from '../levels/messages.en';
 import { mapEn } from '../map/messages.en';
 import { casesEn } from '../cases/messages.en';
+import { notificationsEn } from '../notifications/messages.en';
 import type { Messages } from './vi';
 
 // English: every key of the Vietnamese dictionary, checked by the type.
@@ -215,4 +216,5 @@ export const en: Messages = {
   ...checkinEn,
   ...venuesEn,
   ...casesEn,
+  ...notificationsEn,
 };

@@ -4,6 +4,7 @@ import { venuesVi } from '../venues/messages';
 import { levelsVi } from '../levels/messages';
 import { mapVi } from '../map/messages';
 import { casesVi } from '../cases/messages';
+import { notificationsVi } from '../notifications/messages';
 
 export const vi = {
   'app.name': 'Vigil',
@@ -214,6 +215,7 @@ export const vi = {
   ...checkinVi,
   ...venuesVi,
   ...casesVi,
+  ...notificationsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -17,6 +17,7 @@ const MODULES: { to: string; label: MessageKey; needs?: Permission }[] = [
   { to: '/staff/declarations', label: 'nav.declarations', needs: 'declarations:read' },
   { to: '/staff/checkins', label: 'nav.checkinStats' },
   { to: '/staff/cases', label: 'nav.cases', needs: 'cases:read' },
+  { to: '/staff/notifications', label: 'nav.notifications', needs: 'notifications:read' },
 ];
 
 const COMING_SOON: MessageKey[] = [

@@ -23,6 +23,7 @@ const DeclarationsScreen = lazy(() => import('../venues/DeclarationsScreen'));
 const CheckinStatsScreen = lazy(() => import('../venues/CheckinStatsScreen'));
 const CasesScreen = lazy(() => import('../cases/CasesScreen'));
 const CaseScreen = lazy(() => import('../cases/CaseScreen'));
+const NotificationsScreen = lazy(() => import('../notifications/NotificationsScreen'));
 
 export interface Resolved {
   title: MessageKey;
@@ -44,6 +45,7 @@ const ROUTES: { path: string; title: MessageKey; needs?: Permission; render: (p:
   { path: '/staff/checkins', title: 'cstats.title', render: () => <CheckinStatsScreen /> },
   { path: '/staff/cases', title: 'cases.title', needs: 'cases:read', render: () => <CasesScreen /> },
   { path: '/staff/cases/:id', title: 'cases.title', needs: 'cases:read', render: ({ id = '' }) => <CaseScreen key={id} id={id} /> },
+  { path: '/staff/notifications', title: 'outbox.title', needs: 'notifications:read', render: () => <NotificationsScreen /> },
   { path: '/people', title: 'people.title', needs: 'people:read', render: () => <PeopleScreen /> },
   { path: '/people/new', title: 'person.newTitle', needs: 'people:write', render: () => <PersonNewScreen /> },
   { path: '/people/duplicates', title: 'dup.title', needs: 'people:merge', render: () => <DuplicatesScreen /> },
