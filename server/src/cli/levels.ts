@@ -7,19 +7,14 @@ import { parseArgs } from 'node:util';
 import { assessDocument, type AssessmentDocument, LevelInputError } from '../modules/levels/engine.js';
 import { builtInRuleSet, builtInRuleSets, parseRuleSet, type RuleSet } from '../modules/levels/rules.js';
 import { AppError, type FieldErrors } from '../platform/errors.js';
+import { type CommandOutput, failure, refused } from './offline.js';
 
 const USAGE = `vigil levels assess --rules FILE_OR_ID --input FILE [--json]
   --rules   a built-in rule set id ({ids}) or a rule-set JSON file
   --input   {"week": "2021-W45", "units": [...]}, or - to read standard input
   --json    print one JSON document: {week, ruleSet, results} or {error}`;
 
-export interface CommandOutput {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
-
 const usage = () => USAGE.replace('{ids}', builtInRuleSets().map((rules) => rules.id).join(', '));
-const failure = (message: string, fields?: FieldErrors) => new AppError('validation_failed', message, fields);
 
 async function readJson(file: string, field: string): Promise<unknown> {
   let text: string;
@@ -102,11 +97,6 @@ export async function levelsCommand(argv: string[], io: CommandOutput = process)
     } else printTable(io.stdout, result);
     return 0;
   } catch (error) {
-    const badOption = error instanceof Error && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
-    const known = error instanceof AppError ? error : badOption ? failure(error.message) : null;
-    if (!known) throw error;
-    if (json) io.stdout.write(`${JSON.stringify({ error: { code: known.code, message: known.message, fields: known.fields ?? {} } })}\n`);
-    io.stderr.write(`vigil levels: ${known.message}\n`);
-    return 2;
+    return refused(error, io, json, 'levels');
   }
 }

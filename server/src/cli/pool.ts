@@ -5,15 +5,13 @@ import { parseArgs } from 'node:util';
 import type { HouseholdModel } from '../modules/testing/pooling/households.js';
 import { plan, type Plan } from '../modules/testing/pooling/plan.js';
 import { simulate } from '../modules/testing/pooling/simulate.js';
-import { AppError, type FieldErrors } from '../platform/errors.js';
-import type { CommandOutput } from './levels.js';
+import { type CommandOutput, failure, refused } from './offline.js';
 
 const USAGE = `vigil pool plan --prevalence P --max-pool K --max-rounds R [--household-sizes FILE] [--sensitivity S] [--json]
 vigil pool simulate --population N --prevalence P --household-sar S --max-pool K --max-rounds R --seed X [--dilution D] [--json]
   --household-sizes  {"sizes": {"1": 0.10, "2": 0.18, …}, "secondaryAttackRate": 0.3} (shares of households by size)
   --json             one JSON document: the plan or simulation, or {error}`;
 
-const failure = (message: string, fields?: FieldErrors) => new AppError('validation_failed', message, fields);
 
 /** A number option; `flag` is the option's name as typed, for messages like "--max-pool: is required". */
 function numberOption(values: Record<string, string | boolean | undefined>, flag: string, required = true): number | undefined {
@@ -108,11 +106,6 @@ export async function poolCommand(argv: string[], io: CommandOutput = process): 
     io.stdout.write(json ? `${JSON.stringify(result)}\n` : `${text(result)}\n`);
     return 0;
   } catch (error) {
-    const badOption = error instanceof Error && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
-    const known = error instanceof AppError ? error : badOption ? failure(error.message) : null;
-    if (!known) throw error;
-    if (json) io.stdout.write(`${JSON.stringify({ error: { code: known.code, message: known.message, fields: known.fields ?? {} } })}\n`);
-    io.stderr.write(`vigil pool: ${known.message}\n`);
-    return 2;
+    return refused(error, io, json, 'pool');
   }
 }
