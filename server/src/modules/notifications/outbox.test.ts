@@ -86,6 +86,13 @@ for (const engine of engines()) {
       assert.equal((await t().request('GET', '/api/v1/notifications?status=lost', { token: t().adminToken })).status, 400);
     });
 
+    test('a provider error that repeats the phone number is shown masked', async () => {
+      const { id } = await enqueued(t().db, { recipient: '0912345678', unitCode: '31321' });
+      await t().db.query(`UPDATE outbox_messages SET last_error = 'gateway: 0912345678 is blocked (84912345678)' WHERE id = $1`, [id]);
+      const listed = (await t().request('GET', '/api/v1/notifications?channel=sms', { token: t().adminToken })).body.items.find((item: { id: string }) => item.id === id);
+      assert.equal(listed.lastError, 'gateway: +84••••••678 is blocked (+84••••••678)');
+    });
+
     test('a failed message can be sent again (audited); anything else answers 409, out of scope 404', async () => {
       const p = await person();
       const { id } = await enqueued(t().db, { personId: p.id });

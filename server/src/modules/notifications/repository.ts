@@ -43,13 +43,21 @@ export function maskRecipient(channel: Channel, recipient: string): string {
   }
 }
 
+/** A provider's error may repeat the number or address it refused: staff see it masked like the recipient. */
+export function maskedError(error: string | null, channel: Channel, recipient: string): string | null {
+  if (error === null || channel === 'webpush') return error;
+  // Phones are stored as +84…; gateways also write them 84… or 0….
+  const forms = channel === 'sms' ? [recipient, recipient.replace(/^\+/, ''), recipient.replace(/^\+84/, '0')] : [recipient];
+  return forms.reduce((text, form) => text.split(form).join(maskRecipient(channel, recipient)), error);
+}
+
 function present(row: MessageRow): NotificationMessage {
   const iso = (value: Date | null) => value?.toISOString() ?? null;
   return {
     id: row.id, channel: row.channel, recipient: maskRecipient(row.channel, row.recipient), personId: row.person_id, unitCode: row.scope_unit,
     template: row.template, locale: row.locale, status: row.status, attempts: row.attempts,
     nextAttemptAt: row.status === 'queued' || row.status === 'sending' ? row.next_attempt_at.toISOString() : null,
-    lastError: row.last_error, providerRef: row.provider_ref, createdAt: row.created_at.toISOString(),
+    lastError: maskedError(row.last_error, row.channel, row.recipient), providerRef: row.provider_ref, createdAt: row.created_at.toISOString(),
     sentAt: iso(row.sent_at), deliveredAt: iso(row.delivered_at), failedAt: iso(row.failed_at),
   };
 }
