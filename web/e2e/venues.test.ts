@@ -90,7 +90,8 @@ describe('QR check-in points', () => {
       return `E2E-IMP-${n},Cửa hàng nhập E2E ${n},shop,${i + 1} Trần Hưng Đạo,31321,${(9.775 + i * 0.00001).toFixed(5)},105.47,Chủ ${n},0912345${n},20`;
     });
     await venues.upload('venues.csv', [HEADER, ...rows].join('\n'));
-    await venues.importProgress.waitFor();
+    // Under CI load the upload itself can take a while; the progress must still show before the end.
+    await venues.importProgress.waitFor({ timeout: 60_000 });
     assert.match((await venues.importProgress.textContent()) ?? '', /\/600 dòng/);
     await shot(page, 'import-progress');
     await venues.importDone.waitFor({ timeout: 60_000 });
