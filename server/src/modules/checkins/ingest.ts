@@ -88,31 +88,31 @@ function prepare(signer: CodeSigner, items: readonly CheckinItem[], options: Ing
 export async function checkAndInsert(db: Queryable, actor: Actor, items: readonly CheckinItem[], options: IngestOptions) {
   const problems: ItemProblems = new Map();
   const candidates = prepare(await codeSigner(db), items, options, problems);
-  const { records, fresh } = await resolveAndInsert(db, actor, candidates, problems);
-  return { records, problems, fresh };
+  const { records, inserted } = await resolveAndInsert(db, actor, candidates, problems);
+  return { records, problems, inserted };
 }
 
 const sameVisit = (a: Pick<CheckinRecord, 'venueId' | 'personId' | 'checkedInAt'>, b: Pick<CheckinRecord, 'venueId' | 'personId' | 'checkedInAt'>) =>
   a.venueId === b.venueId && a.personId === b.personId && a.checkedInAt.getTime() === b.checkedInAt.getTime();
 
 /**
- * Items whose id was not new: each must describe the stored visit (else 400 naming its `id`), and a
- * stored visit without check-out takes the one sent now. Returns how many visits it closed.
+ * Items whose row was not inserted now (`inserted[i]` false): each must describe the stored visit
+ * (else 400 naming its `id`), and a stored visit without check-out takes the one sent now. Returns
+ * how many visits it closed.
  */
-export async function settleRepeats(tx: Queryable, records: readonly CheckinRecord[], fresh: ReadonlySet<string>, name: Named): Promise<number> {
+export async function settleRepeats(tx: Queryable, records: readonly CheckinRecord[], inserted: readonly boolean[], name: Named): Promise<number> {
+  const known = records.map((record, i) => ({ record, i })).filter(({ i }) => !inserted[i]);
+  if (known.length === 0) return 0;
   const firstIndex = new Map<string, number>();
   records.forEach((r, i) => { if (!firstIndex.has(r.id)) firstIndex.set(r.id, i); });
-  const known = records.filter((r, i) => !(fresh.has(r.id) && firstIndex.get(r.id) === i));
-  if (known.length === 0) return 0;
   const stored = new Map((await tx.query<{ id: string; venue_id: string; person_id: string; checked_in_at: Date; checked_out_at: Date | null }>(
     'SELECT id, venue_id, person_id, checked_in_at, checked_out_at FROM checkins WHERE id = ANY ($1::uuid[]) FOR UPDATE',
-    [[...new Set(known.map((r) => r.id))]],
+    [[...new Set(known.map(({ record }) => record.id))]],
   )).map((row) => [row.id, row]));
   const fields: FieldErrors = {};
   const closing = new Map<string, Date>();
-  for (const record of known) {
+  for (const { record, i } of known) {
     const row = stored.get(record.id);
-    const i = records.indexOf(record);
     if (!row || !sameVisit({ venueId: row.venue_id, personId: row.person_id, checkedInAt: row.checked_in_at }, record)) {
       fields[name(i, 'id')] = firstIndex.get(record.id) === i ? 'was already used for a different check-in' : `repeats the id of items[${firstIndex.get(record.id)}] with a different check-in`;
     } else if (!row.checked_out_at && record.checkedOutAt) closing.set(record.id, record.checkedOutAt);
@@ -139,7 +139,9 @@ export async function writeRecords(tx: Queryable, records: readonly CheckinRecor
       records.map((r) => r.checkedOutAt), records.map((r) => r.method), recordedBy],
   );
   const fresh = new Set(inserted.map((row) => row.id));
-  const checkedOut = await settleRepeats(tx, records, fresh, itemField);
+  // Only the first record of an id can have been inserted now.
+  const insertedNow = records.map((r, i) => fresh.has(r.id) && records.findIndex((other) => other.id === r.id) === i);
+  const checkedOut = await settleRepeats(tx, records, insertedNow, itemField);
   return { accepted: fresh.size, repeats: records.length - fresh.size, checkedOut };
 }
 
@@ -147,10 +149,11 @@ export async function writeRecords(tx: Queryable, records: readonly CheckinRecor
 export async function ingestCheckins(db: Database, actor: Actor, items: readonly CheckinItem[], options: IngestOptions): Promise<IngestResult & { records: CheckinRecord[] }> {
   requirePermission(actor, CHECKINS_WRITE);
   return db.transaction(async (tx) => {
-    const { records, problems, fresh } = await checkAndInsert(tx, actor, items, options);
+    const { records, problems, inserted } = await checkAndInsert(tx, actor, items, options);
     if (problems.size > 0) throw nothingWritten(namedFields(problems, itemField));
-    const checkedOut = await settleRepeats(tx, records, fresh, itemField);
-    const counts = { accepted: fresh.size, repeats: items.length - fresh.size, checkedOut };
+    const checkedOut = await settleRepeats(tx, records, inserted, itemField);
+    const accepted = inserted.filter(Boolean).length;
+    const counts = { accepted, repeats: items.length - accepted, checkedOut };
     await audit(tx, actor, { action: 'ingest', entity: 'checkin', detail: { items: items.length, ...counts } });
     return { ...counts, ids: items.map((item) => item.id), records };
   });

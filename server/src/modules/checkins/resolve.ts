@@ -61,14 +61,13 @@ SELECT r.venue_found, r.in_scope, r.venue_name, r.dwell_minutes, r.live_person_i
        r.write AND w.id IS NOT NULL AS inserted
 FROM resolved r LEFT JOIN inserted w ON w.id = r.id ORDER BY r.ord`;
 
-/** Resolves and writes; notes each item's problems; returns the records and the ids inserted now. */
-export async function resolveAndInsert(db: Queryable, actor: Actor, candidates: readonly Candidate[], problems: ItemProblems): Promise<{ records: CheckinRecord[]; fresh: Set<string> }> {
+/** Resolves and writes; notes each item's problems; returns the records and, per item, whether its row was inserted now. */
+export async function resolveAndInsert(db: Queryable, actor: Actor, candidates: readonly Candidate[], problems: ItemProblems): Promise<{ records: CheckinRecord[]; inserted: boolean[] }> {
   const rows = await db.query<Resolved>(RESOLVE_AND_INSERT, [
     candidates.map((c) => c.id), candidates.map((c) => c.venueId), candidates.map((c) => c.personId), candidates.map((c) => c.nationalId),
     candidates.map((c) => c.checkedInAt), candidates.map((c) => c.checkedOutAt), candidates.map((c) => c.method), candidates.map((c) => c.write),
     scopeParam(actor), actor.userId,
   ], { prepare: 'checkins_resolve_and_insert' });
-  const fresh = new Set<string>();
   const records = candidates.map((c, i): CheckinRecord => {
     const row = rows[i]!;
     if (!row.venue_found) note(problems, i, 'venueId', 'no such venue');
@@ -76,11 +75,10 @@ export async function resolveAndInsert(db: Queryable, actor: Actor, candidates: 
     if (!row.live_person_id && (c.personId !== null || c.nationalId !== null)) {
       note(problems, i, c.personField, c.personField === 'nationalId' ? 'no registered person has this national ID; register the person first' : 'no such person');
     }
-    if (row.inserted) fresh.add(c.id);
     return {
       id: c.id, venueId: c.venueId, personId: row.live_person_id ?? '', checkedInAt: c.checkedInAt, checkedOutAt: c.checkedOutAt, method: c.method,
       ...(row.venue_name !== null ? { venue: { name: row.venue_name, dwellMinutes: row.dwell_minutes! } } : {}),
     };
   });
-  return { records, fresh };
+  return { records, inserted: rows.map((row) => row.inserted) };
 }

@@ -39,7 +39,9 @@ async function writeGroup(db: Database, pending: readonly Pending[], options: In
   const bySender = new Map<string, number[]>();
   pending.forEach(({ actor }, i) => {
     const key = `${actor.userId}|${actor.unitCode ?? ''}`;
-    bySender.set(key, [...(bySender.get(key) ?? []), i]);
+    const indices = bySender.get(key);
+    if (indices) indices.push(i);
+    else bySender.set(key, [i]);
   });
   await Promise.all([...bySender.values()].map(async (indices) => {
     const items = indices.map((i) => pending[i]!.item);
@@ -52,15 +54,14 @@ async function writeGroup(db: Database, pending: readonly Pending[], options: In
 }
 
 async function writeSendersItems(db: Database, actor: Actor, items: readonly CheckinItem[], options: IngestOptions): Promise<(SingleOutcome | Error)[]> {
-  const { records, problems, fresh } = await checkAndInsert(db, actor, items, options);
+  const { records, problems, inserted } = await checkAndInsert(db, actor, items, options);
   return Promise.all(records.map(async (record, i): Promise<SingleOutcome | Error> => {
     const itemProblems = problems.get(i);
     if (itemProblems) return nothingWritten(namedFields(new Map([[0, itemProblems]]), bareField));
-    const isNew = fresh.has(record.id) && records.findIndex((r) => r.id === record.id) === i;
-    if (isNew) return { result: { accepted: 1, repeats: 0, checkedOut: 0, ids: [record.id] }, record };
+    if (inserted[i]) return { result: { accepted: 1, repeats: 0, checkedOut: 0, ids: [record.id] }, record };
     // A repeat (a retry, perhaps one that overtook the first in this very group): compare and settle.
     try {
-      const checkedOut = await settleRepeats(db, [record], new Set(), bareField);
+      const checkedOut = await settleRepeats(db, [record], [false], bareField);
       return { result: { accepted: 0, repeats: 1, checkedOut, ids: [record.id] }, record };
     } catch (error) {
       return asError(error);
