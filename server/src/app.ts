@@ -22,6 +22,7 @@ import { groupRoutes } from './modules/people/groups.routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { mapModuleRoutes } from './modules/open/register.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { testingRoutes } from './modules/testing/routes.js';
 import { unitRoutes } from './modules/units/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 
@@ -71,7 +72,7 @@ export async function buildApp(db: Database, config: Config) {
   const tokens = await createTokenSigner(db, config.tokenTtlSeconds);
   registerIdempotency(app, db);
   const ctx: AppContext = { db, config, tokens, version: VERSION, events: createEventBus(), authenticate: makeAuthenticate(db, tokens) };
-  for (const register of [healthRoutes, authRoutes, userRoutes, unitRoutes, peopleRoutes, groupRoutes, auditRoutes, mapModuleRoutes, levelRoutes, checkinModuleRoutes, caseRoutes, notificationRoutes, eventRoutes]) register(app, ctx);
+  for (const register of [healthRoutes, authRoutes, userRoutes, unitRoutes, peopleRoutes, groupRoutes, auditRoutes, mapModuleRoutes, levelRoutes, checkinModuleRoutes, caseRoutes, notificationRoutes, testingRoutes, eventRoutes]) register(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => Promise.resolve(app.swagger()));
   await serveWebApp(app, config.webDistDir);

@@ -36,6 +36,10 @@ export const PERMISSIONS = [
   'tracing:run',
   'notifications:read',
   'notifications:send',
+  'testing:collect',
+  'testing:lab',
+  'testing:read',
+  'testing:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,11 +49,15 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'units:edit', 'people:read', 'people:write', 'people:merge', 'places:edit', 'zones:edit', 'stats:edit',
     'announcements:edit', 'announcements:publish', 'levels:edit', 'levels:publish',
     'venues:edit', 'checkins:write', 'checkins:read', 'declarations:read', 'cases:read', 'cases:write', 'tracing:run',
-    'notifications:read', 'notifications:send',
+    'notifications:read', 'notifications:send', 'testing:collect', 'testing:read', 'testing:manage',
   ],
   // contact tracers read cases and trace them; confirming a case is the health officers' decision
-  tracer: ['people:read', 'people:write', 'checkins:read', 'declarations:read', 'cases:read', 'tracing:run', 'notifications:read', 'notifications:send'],
-  lab_technician: ['people:read'],
+  tracer: [
+    'people:read', 'people:write', 'checkins:read', 'declarations:read', 'cases:read', 'tracing:run', 'notifications:read', 'notifications:send',
+    'testing:read',
+  ],
+  // the laboratory receives tubes and enters results; results are read back to check them
+  lab_technician: ['people:read', 'testing:lab', 'testing:read'],
   vaccinator: ['people:read', 'people:write'],
   facility_manager: ['people:read', 'people:write'],
   // staff at a venue or an entry checkpoint: scan people in, see the declarations made there

@@ -16,7 +16,8 @@ export type Permission =
   | 'people:read' | 'people:write' | 'people:merge' | 'units:edit' | 'users:manage' | 'audit:read'
   | 'places:edit' | 'zones:edit' | 'stats:edit' | 'announcements:edit' | 'announcements:publish' | 'levels:edit' | 'levels:publish'
   | 'venues:edit' | 'checkins:write' | 'checkins:read' | 'declarations:read'
-  | 'cases:read' | 'cases:write' | 'tracing:run' | 'notifications:read' | 'notifications:send';
+  | 'cases:read' | 'cases:write' | 'tracing:run' | 'notifications:read' | 'notifications:send'
+  | 'testing:collect' | 'testing:lab' | 'testing:read' | 'testing:manage';
 
 export interface User {
   id: string;
