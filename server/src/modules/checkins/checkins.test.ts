@@ -134,5 +134,20 @@ for (const engine of engines()) {
       assert.equal(entry?.detail.checkins, result.checkins);
       assert.equal(entry?.detail.retentionDays, 21);
     });
+
+    test('the purge deletes import reports a week after they finished, and fails imports a restart left hanging', async () => {
+      const insertJob = async (status: string, updatedAt: Date) => (await t().db.query<{ id: string }>(
+        `INSERT INTO import_jobs (kind, actor_id, total, status, updated_at) VALUES ('venues', gen_random_uuid(), 1, $1, $2) RETURNING id`, [status, updatedAt],
+      ))[0]!.id;
+      const now = new Date();
+      const old = await insertJob('done', new Date(now.getTime() - 8 * 86_400_000));
+      const recent = await insertJob('failed', new Date(now.getTime() - 86_400_000));
+      const hanging = await insertJob('writing', new Date(now.getTime() - 2 * 3600_000));
+      const running = await insertJob('checking', new Date(now.getTime() - 60_000));
+      const result = await purgePresence(t().db, 21, { now });
+      assert.ok(result.importJobs >= 1);
+      const left = new Map((await t().db.query<{ id: string; status: string }>('SELECT id, status FROM import_jobs WHERE id = ANY($1)', [[old, recent, hanging, running]])).map((r) => [r.id, r.status]));
+      assert.deepEqual(Object.fromEntries([old, recent, hanging, running].map((id) => [id, left.get(id)])), { [old]: undefined, [recent]: 'failed', [hanging]: 'failed', [running]: 'checking' });
+    });
   });
 }

@@ -10,7 +10,14 @@ export interface PurgeResult {
   cutoff: string;
   checkins: number;
   declarations: number;
+  /** finished import jobs deleted (their progress and problem reports) */
+  importJobs: number;
 }
+
+/** How long a finished import's report stays readable: long enough to come back to it, no longer. */
+export const IMPORT_JOB_KEEP_DAYS = 7;
+/** An import that has not moved for this long stopped with its process (a restart): it is marked failed. */
+const IMPORT_JOB_STALE_MS = 3600_000;
 
 // Run hourly, each purge removes about an hour of check-ins: one statement is enough.
 async function purgeCheckins(tx: Queryable, cutoff: Date): Promise<number> {
@@ -18,12 +25,28 @@ async function purgeCheckins(tx: Queryable, cutoff: Date): Promise<number> {
   return row?.n ?? 0;
 }
 
+// Import jobs are not presence data, but they too should not pile up: the hourly purge clears them.
+async function purgeImportJobs(tx: Queryable, now: Date): Promise<number> {
+  await tx.query(
+    `UPDATE import_jobs SET status = 'failed', result = $2, updated_at = $3
+      WHERE status IN ('checking', 'writing') AND updated_at < $1`,
+    [new Date(now.getTime() - IMPORT_JOB_STALE_MS), JSON.stringify({ message: 'the import stopped when the server restarted: nothing was imported; please send the file again' }), now],
+  );
+  const [row] = await tx.query<{ n: number }>(
+    `WITH gone AS (DELETE FROM import_jobs WHERE status IN ('done', 'failed') AND updated_at < $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+    [new Date(now.getTime() - IMPORT_JOB_KEEP_DAYS * 86_400_000)],
+  );
+  return row?.n ?? 0;
+}
+
 export async function purgePresence(db: Database, retentionDays: number, options: { now?: Date; actor?: Actor } = {}): Promise<PurgeResult> {
-  const cutoff = new Date((options.now ?? new Date()).getTime() - retentionDays * 86_400_000);
+  const now = options.now ?? new Date();
+  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
   return db.transaction(async (tx) => {
     const checkins = await purgeCheckins(tx, cutoff);
     const declarations = await purgeDeclarations(tx, cutoff);
-    const result = { cutoff: cutoff.toISOString(), checkins, declarations };
+    const importJobs = await purgeImportJobs(tx, now);
+    const result = { cutoff: cutoff.toISOString(), checkins, declarations, importJobs };
     await audit(tx, options.actor ?? SYSTEM_ACTOR, { action: 'purge', entity: 'presence', detail: { ...result, retentionDays } });
     return result;
   });
