@@ -10,6 +10,7 @@ import type { Database } from './db/database.js';
 import { type AppContext, makeAuthenticate } from './platform/context.js';
 import { type App, ErrorBody, handleError } from './platform/http.js';
 import { registerIdempotency } from './platform/idempotency.js';
+import { registerRateLimits } from './platform/rateLimit.js';
 import { createEventBus, eventRoutes } from './platform/events.js';
 import { createTokenSigner } from './platform/tokens.js';
 import { caseRoutes } from './modules/cases/routes.js';
@@ -71,6 +72,7 @@ export async function buildApp(db: Database, config: Config) {
 
   const tokens = await createTokenSigner(db, config.tokenTtlSeconds);
   registerIdempotency(app, db);
+  await registerRateLimits(app);
   const ctx: AppContext = { db, config, tokens, version: VERSION, events: createEventBus(), authenticate: makeAuthenticate(db, tokens) };
   for (const register of [healthRoutes, authRoutes, userRoutes, unitRoutes, peopleRoutes, groupRoutes, auditRoutes, mapModuleRoutes, levelRoutes, checkinModuleRoutes, caseRoutes, notificationRoutes, testingRoutes, eventRoutes]) register(app, ctx);
 

@@ -1,5 +1,6 @@
 import { actorOf, type AppContext } from '../../platform/context.js';
 import { type App, errorResponses } from '../../platform/http.js';
+import { personSubject, publicLimits } from '../../platform/rateLimit.js';
 import { pageOf } from '../../platform/pagination.js';
 import { getRules, replaceRules } from './rules.js';
 import {
@@ -14,8 +15,9 @@ export function declarationRoutes(app: App, ctx: AppContext) {
 
   // Public: a citizen declares from their phone, without an account.
   app.post('/api/v1/declarations', {
+    preHandler: publicLimits(app, { group: 'declaration', perSubject: 20, subjectOf: (request) => personSubject(request.body) }),
     schema: {
-      tags, body: CreateDeclarationBody, response: { 200: DeclarationReceipt, 201: DeclarationReceipt, ...errorResponses(400, 409) },
+      tags, body: CreateDeclarationBody, response: { 200: DeclarationReceipt, 201: DeclarationReceipt, ...errorResponses(400, 409, 429) },
       summary: 'Make a health declaration (no sign-in): answers, triage flag and a QR to show at the checkpoint; the same id again returns the stored one (200)',
     },
   }, async (request, reply) => {

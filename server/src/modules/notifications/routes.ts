@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { actorOf, type AppContext } from '../../platform/context.js';
 import { type App, errorResponses } from '../../platform/http.js';
 import { pageOf } from '../../platform/pagination.js';
+import { publicLimits } from '../../platform/rateLimit.js';
 import { type VapidKeys, vapidKeys } from './channels/webpush.js';
 import { subscribe, unsubscribe } from './push.js';
 import {
@@ -47,11 +48,14 @@ export function notificationRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: 'The VAPID public key the app subscribes with (applicationServerKey)', response: { 200: VapidKey } },
   }, async () => ({ publicKey: (await (keys ??= vapidKeys(ctx.db))).publicKey }));
 
+  // one browser renews its subscription now and then; the endpoint is the subject
+  const pushLimits = publicLimits(app, { group: 'push', perSubject: 10, subjectOf: (request) => (request.body as { endpoint?: string } | undefined)?.endpoint });
   app.post('/api/v1/notifications/push/subscriptions', {
+    preHandler: pushLimits,
     schema: {
       tags, body: SubscribeBody,
       summary: 'Subscribe this browser to notices (PushSubscription.toJSON() plus, optionally, the personal code); again from the same browser renews it',
-      response: { 200: SubscribeResult, 201: SubscribeResult, ...errorResponses(400) },
+      response: { 200: SubscribeResult, 201: SubscribeResult, ...errorResponses(400, 429) },
     },
   }, async (request, reply) => {
     const { created, ...result } = await subscribe(ctx.db, request.body, config.pushAllowHttp);
@@ -59,6 +63,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   });
 
   app.delete('/api/v1/notifications/push/subscriptions', {
+    preHandler: pushLimits,
     schema: { tags, body: UnsubscribeBody, summary: 'Unsubscribe this browser (by its endpoint)', response: { 204: Type.Null(), ...errorResponses(400) } },
   }, async (request, reply) => {
     await unsubscribe(ctx.db, request.body.endpoint);
