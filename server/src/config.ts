@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { ConfigError } from './configError.js';
 import { loadNotificationConfig, type NotificationConfig } from './modules/notifications/config.js';
+import { loadTestingConfig, type TestingConfig } from './modules/testing/config.js';
 
 export interface Config {
   /** TCP port of the HTTP server. */
@@ -39,6 +40,8 @@ export interface Config {
   provinceBbox: Bbox;
   /** Channels and worker of the notification outbox (keys in `modules/notifications/config.ts`). */
   notifications: NotificationConfig;
+  /** Pool-size limits of testing (keys in `modules/testing/config.ts`). */
+  testing: TestingConfig;
 }
 
 /** [minLon, minLat, maxLon, maxLat], WGS84 degrees. */
@@ -128,5 +131,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     presenceRetentionDays: integer(env, 'VIGIL_PRESENCE_RETENTION_DAYS', 21, 1, 3650),
     provinceBbox: bboxOf(env, 'VIGIL_PROVINCE_BBOX', DEFAULT_PROVINCE_BBOX),
     notifications: loadNotificationConfig(env),
+    testing: loadTestingConfig(env),
   };
 }

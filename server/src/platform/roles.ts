@@ -56,8 +56,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'people:read', 'people:write', 'checkins:read', 'declarations:read', 'cases:read', 'tracing:run', 'notifications:read', 'notifications:send',
     'testing:read',
   ],
-  // the laboratory receives tubes and enters results; results are read back to check them
-  lab_technician: ['people:read', 'testing:lab', 'testing:read'],
+  // the laboratory receives tubes and enters results (results are read back to check them);
+  // lab staff also go out to sample
+  lab_technician: ['people:read', 'testing:collect', 'testing:lab', 'testing:read'],
   vaccinator: ['people:read', 'people:write'],
   facility_manager: ['people:read', 'people:write'],
   // staff at a venue or an entry checkpoint: scan people in, see the declarations made there

@@ -1,0 +1,40 @@
+// Pool-size limits of testing, read from the environment and validated once at boot. They are the
+// most people one tube may hold; a session's poolCap may be lower, never higher (400 naming poolCap).
+import { ConfigError } from '../../configError.js';
+
+export interface PoolCaps {
+  /** VIGIL_POOL_CAP_RT_PCR: people of mixed households in one RT-PCR pool. */
+  rtPcr: number;
+  /** VIGIL_POOL_CAP_HOUSEHOLD: people of one household in one pool (and representatives in one representative tube). */
+  household: number;
+  /** VIGIL_POOL_CAP_HIGH_RISK: any pool in a session marked high-risk. */
+  highRisk: number;
+  /** VIGIL_POOL_CAP_RAPID_ANTIGEN: rapid antigen tubes (1: not pooled). */
+  rapidAntigen: number;
+}
+
+export interface TestingConfig {
+  poolCaps: PoolCaps;
+}
+
+/** The tubes table allows 1–64 people in a tube. */
+const MAX_POOL = 64;
+
+function poolCap(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_POOL) throw new ConfigError(`${key} must be a whole number from 1 to ${MAX_POOL}, got "${raw}"`);
+  return value;
+}
+
+export function loadTestingConfig(env: NodeJS.ProcessEnv): TestingConfig {
+  return {
+    poolCaps: {
+      rtPcr: poolCap(env, 'VIGIL_POOL_CAP_RT_PCR', 10),
+      household: poolCap(env, 'VIGIL_POOL_CAP_HOUSEHOLD', 15),
+      highRisk: poolCap(env, 'VIGIL_POOL_CAP_HIGH_RISK', 5),
+      rapidAntigen: poolCap(env, 'VIGIL_POOL_CAP_RAPID_ANTIGEN', 1),
+    },
+  };
+}
