@@ -13,13 +13,12 @@ export interface ChainInput {
   cases: (CaseNodeRow & { hops: number })[];
   links: LinkRow[];
   contacts: ContactNodeRow[];
-  /** the caller may read people (`people:read`): names are shown for people and records in scope */
+  /** the caller may read people (`people:read`): names are shown with the records in scope */
   showNames: boolean;
 }
 
-/** An edge with the position of its venue, for the map only. */
-export type GraphEdge = ChainEdge & { venueLocation?: Location };
-export type ChainGraph = Omit<Chain, 'edges'> & { edges: GraphEdge[] };
+export type GraphEdge = ChainEdge;
+export type ChainGraph = Chain;
 
 /** "Nguyễn Văn An", 1985 → "N.V.A. 1985": enough to tell people apart on a graph, not to name them. */
 export function initialsLabel(fullName: string, birthYear: number): string {
@@ -71,7 +70,7 @@ export function assembleChain(input: ChainInput): ChainGraph {
     const venueLocation = venueLocationOf(row);
     return {
       from: sourceOf(row), to, how: row.found_by, date: row.last_exposure_at?.toISOString() ?? null,
-      ...(row.venue_id ? { venueId: row.venue_id } : {}), contactId: row.contact_id, ...(venueLocation ? { venueLocation } : {}),
+      ...(row.venue_id ? { venueId: row.venue_id, venueName: row.venue_name ?? '' } : {}), contactId: row.contact_id, ...(venueLocation ? { venueLocation } : {}),
     };
   };
 
@@ -89,7 +88,8 @@ export function assembleChain(input: ChainInput): ChainGraph {
     const location = locationOf(row);
     return {
       id: row.id, kind: 'case', personId: row.person_id,
-      label: input.showNames && row.in_scope && row.person_in_scope ? row.full_name : initialsLabel(row.full_name, row.birth_year),
+      // the record decides, as on the case list: a case in your scope is named, one of another unit is not
+      label: input.showNames && row.in_scope ? row.full_name : initialsLabel(row.full_name, row.birth_year),
       status: row.status, date: row.date.toISOString(), communeCode: row.commune_code, inScope: row.in_scope, hops: row.hops,
       degree: null, becameCaseId: null, clusterId: null, ...(location ? { location } : {}),
     };
@@ -104,7 +104,7 @@ export function assembleChain(input: ChainInput): ChainGraph {
     return {
       // contacts are listed for cases in scope only: a contact is in scope when its case is
       id: row.contact_id, kind: 'contact', personId: row.person_id,
-      label: input.showNames && row.person_in_scope ? row.full_name : initialsLabel(row.full_name, row.birth_year),
+      label: input.showNames ? row.full_name : initialsLabel(row.full_name, row.birth_year),
       status: row.status, date: row.last_exposure_at?.toISOString() ?? null, communeCode: row.commune_code, inScope: true, hops: null,
       degree: row.degree, becameCaseId: row.became_case_id, clusterId: clusterOf.get(row.case_id) ?? null, ...(location ? { location } : {}),
     };
@@ -116,9 +116,13 @@ export function assembleChain(input: ChainInput): ChainGraph {
   };
 }
 
-/** The whitelist of the JSON answer: the map-only venue positions stay behind. */
+/** The whitelist of the JSON answer. */
 export function presentChain(graph: ChainGraph): Chain {
-  return { ...graph, edges: graph.edges.map(({ from, to, how, date, venueId, contactId }) => ({ from, to, how, date, ...(venueId ? { venueId } : {}), contactId })) };
+  return {
+    ...graph,
+    edges: graph.edges.map(({ from, to, how, date, venueId, venueName, venueLocation, contactId }) =>
+      ({ from, to, how, date, ...(venueId ? { venueId, venueName } : {}), ...(venueLocation ? { venueLocation } : {}), contactId })),
+  };
 }
 
 const position = (at: Location) => [at.lon, at.lat];

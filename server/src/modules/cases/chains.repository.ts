@@ -51,7 +51,6 @@ export interface CaseNodeRow extends PositionColumns {
   date: Date;
   commune_code: string;
   in_scope: boolean;
-  person_in_scope: boolean;
 }
 
 /** A commune's point on surface (inside it, unlike a centroid); null without an imported boundary. */
@@ -61,7 +60,7 @@ const communePoint = (alias: string) =>
 export async function caseNodes(db: Queryable, ids: string[], scope: string | null): Promise<CaseNodeRow[]> {
   return db.query<CaseNodeRow>(
     `SELECT k.id, k.person_id, p.full_name, p.birth_year, k.status, coalesce(k.confirmed_at, k.reported_at) AS date, k.commune_code,
-       ${unitInScopeSql('k.commune_code', 2)} AS in_scope, ${unitInScopeSql('p.commune_code', 2)} AS person_in_scope, ${communePoint('u')}
+       ${unitInScopeSql('k.commune_code', 2)} AS in_scope, ${communePoint('u')}
      FROM cases k JOIN people p ON p.id = k.person_id LEFT JOIN units u ON u.code = k.commune_code
      WHERE k.id = ANY ($1::uuid[])`,
     [ids, scope],
@@ -76,14 +75,15 @@ interface ContactColumns {
   via_case_id: string | null;
   found_by: ChainEdge['how'];
   last_exposure_at: Date | null;
-  /** the venue of the latest place-and-time exposure, with its position */
+  /** the venue of the latest place-and-time exposure, with its name and position (a public place) */
   venue_id: string | null;
+  venue_name: string | null;
   venue_lat: number | null;
   venue_lon: number | null;
 }
 
 const CONTACT_COLUMNS = `c.id AS contact_id, c.case_id, c.via_contact_id, f1.became_case_id AS via_case_id, c.found_by, c.last_exposure_at,
-  e.venue_id, ST_Y(v.position::geometry) AS venue_lat, ST_X(v.position::geometry) AS venue_lon`;
+  e.venue_id, v.name AS venue_name, ST_Y(v.position::geometry) AS venue_lat, ST_X(v.position::geometry) AS venue_lon`;
 const CONTACT_FROM = `contacts c LEFT JOIN contacts f1 ON f1.id = c.via_contact_id
   LEFT JOIN LATERAL (SELECT x.venue_id FROM contact_exposures x WHERE x.contact_id = c.id ORDER BY x.last_overlap_end DESC, x.venue_id LIMIT 1) e ON true
   LEFT JOIN venues v ON v.id = e.venue_id`;
@@ -102,7 +102,6 @@ export interface ContactNodeRow extends ContactColumns, PositionColumns {
   person_id: string;
   full_name: string;
   birth_year: number;
-  person_in_scope: boolean;
   status: ChainNode['status'];
   degree: 'F1' | 'F2';
   commune_code: string;
@@ -113,15 +112,15 @@ export interface ContactNodeRow extends ContactColumns, PositionColumns {
  * The contacts of these cases that are not a case of the answer (rejected ones are not contacts):
  * F1 before F2, so the F1 an F2 came through is kept first under the cap; `limit` rows at most.
  */
-export async function contactNodes(db: Queryable, caseIds: string[], answerCaseIds: string[], scope: string | null, limit: number): Promise<ContactNodeRow[]> {
+export async function contactNodes(db: Queryable, caseIds: string[], answerCaseIds: string[], limit: number): Promise<ContactNodeRow[]> {
   return db.query<ContactNodeRow>(
-    `SELECT ${CONTACT_COLUMNS}, c.person_id, p.full_name, p.birth_year, ${unitInScopeSql('p.commune_code', 3)} AS person_in_scope,
+    `SELECT ${CONTACT_COLUMNS}, c.person_id, p.full_name, p.birth_year,
        c.status, c.degree, p.commune_code, c.became_case_id, ${communePoint('u')}
      FROM ${CONTACT_FROM} JOIN people p ON p.id = c.person_id LEFT JOIN units u ON u.code = p.commune_code
      WHERE c.case_id = ANY ($1::uuid[]) AND c.status <> 'rejected'
        AND (c.became_case_id IS NULL OR NOT c.became_case_id = ANY ($2::uuid[]))
      ORDER BY c.degree, c.last_exposure_at NULLS LAST, c.id
-     LIMIT $4`,
-    [caseIds, answerCaseIds, scope, limit],
+     LIMIT $3`,
+    [caseIds, answerCaseIds, limit],
   );
 }

@@ -51,6 +51,8 @@ export const ChainEdge = Type.Object({
   how: Type.Enum(FOUND_BY),
   date: Nullable(Instant('the last exposure of the contact')),
   venueId: Type.Optional(Uuid('the venue of the latest place-and-time exposure')),
+  venueName: Type.Optional(Type.String({ description: 'its name: a venue is a public place, named even outside your scope' })),
+  venueLocation: Type.Optional(Location),
   contactId: Uuid('the contact record the edge comes from (its evidence)'),
 });
 export type ChainEdge = Static<typeof ChainEdge>;

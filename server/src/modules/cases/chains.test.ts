@@ -122,6 +122,9 @@ for (const engine of engines()) {
       const body = await chain(D);
       const edge = body.edges.find((e) => e.to === D)!;
       assert.deepEqual([edge.from, edge.how, edge.venueId, edge.contactId], [f1.id, 'place_time', other, f2.id]);
+      const venue = (await t().request('GET', `/api/v1/venues/${other}`, { token: admin() })).body;
+      // the venue is named and placed in the answer itself: a public place, no lookup per venue
+      assert.deepEqual([edge.venueName, edge.venueLocation], [venue.name, venue.location]);
       assert.deepEqual(body.edges.find((e) => e.to === f1.id)!.from, A);
       assert.deepEqual(body.clusters.map((c) => c.caseIds), [[A, D]]);
       // without contacts the F1 is not drawn: the edge starts at the case
@@ -204,13 +207,13 @@ describe('transmission chains: the graph', () => {
   });
 
   test('a caller who may not read people gets no full name, even for records in scope', () => {
-    const person = { full_name: 'Trần Thị Bích', birth_year: 1979, person_in_scope: true, lat: null, lon: null };
+    const person = { full_name: 'Trần Thị Bích', birth_year: 1979, lat: null, lon: null };
     const graph = assembleChain({
       caseId: 'k1', depth: 3, includeContacts: true, truncated: false, showNames: false, links: [],
       cases: [{ ...person, id: 'k1', person_id: 'p1', status: 'active', date: new Date('2021-08-01T00:00:00Z'), commune_code: '31321', in_scope: true, hops: 0 }],
       contacts: [{
         ...person, contact_id: 'c1', case_id: 'k1', via_contact_id: null, via_case_id: null, found_by: 'household', last_exposure_at: null,
-        venue_id: null, venue_lat: null, venue_lon: null, person_id: 'p2', status: 'candidate', degree: 'F1', commune_code: '31321', became_case_id: null,
+        venue_id: null, venue_name: null, venue_lat: null, venue_lon: null, person_id: 'p2', status: 'candidate', degree: 'F1', commune_code: '31321', became_case_id: null,
       }],
     });
     assert.deepEqual(graph.nodes.map((n) => n.label), ['T.T.B. 1979', 'T.T.B. 1979']);

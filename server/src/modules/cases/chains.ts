@@ -39,7 +39,7 @@ async function readChain(db: Database, actor: Actor, caseId: string, query: Chai
     const links = await linksInto(tx, caseIds);
     const room = cap - cases.length;
     const inScope = cases.filter((row) => row.in_scope).map((row) => row.id);
-    let contacts = includeContacts && inScope.length > 0 ? await contactNodes(tx, inScope, caseIds, actor.unitCode, room + 1) : [];
+    let contacts = includeContacts && inScope.length > 0 ? await contactNodes(tx, inScope, caseIds, room + 1) : [];
     if (contacts.length > room) {
       truncated = true;
       contacts = contacts.slice(0, room);
