@@ -26,6 +26,8 @@ export const notificationsEn: Record<keyof typeof notificationsVi, string> = {
   'outbox.nextAttempt': 'Next try at {time}',
   'outbox.template.exposure_notice': 'Exposure notice',
   'outbox.template.test_result': 'Test result',
+  'outbox.template.case_proposal_alert': 'New positive case to confirm',
+  'outbox.template.testing_round_reminder': 'Testing round reminder',
   'outbox.template.test_order': 'Test order',
   'outbox.template.quarantine_order': 'Quarantine order',
   'outbox.template.vaccination_reminder': 'Vaccination reminder',

@@ -24,6 +24,8 @@ export const notificationsVi = {
   'outbox.nextAttempt': 'Thử lại lúc {time}',
   'outbox.template.exposure_notice': 'Báo tiếp xúc',
   'outbox.template.test_result': 'Kết quả xét nghiệm',
+  'outbox.template.case_proposal_alert': 'Ca dương tính mới cần xác nhận',
+  'outbox.template.testing_round_reminder': 'Nhắc lịch xét nghiệm định kỳ',
   'outbox.template.test_order': 'Lệnh xét nghiệm',
   'outbox.template.quarantine_order': 'Lệnh cách ly',
   'outbox.template.vaccination_reminder': 'Nhắc tiêm chủng',

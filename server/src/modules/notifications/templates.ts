@@ -27,16 +27,45 @@ export const TEMPLATES = {
   },
   test_result: {
     variables: {
+      testType: { choices: { rt_pcr: { vi: 'RT-PCR', en: 'RT-PCR' }, rapid_antigen: { vi: 'test nhanh kháng nguyên', en: 'rapid antigen' } } },
       sampledOn: 'date',
       result: {
         choices: {
           positive: { vi: 'DƯƠNG TÍNH với SARS-CoV-2. Hãy ở yên tại nhà, tránh tiếp xúc; nhân viên y tế sẽ liên hệ với bạn.', en: 'POSITIVE for SARS-CoV-2. Stay at home and avoid contact; health staff will contact you.' },
           negative: { vi: 'ÂM TÍNH với SARS-CoV-2.', en: 'NEGATIVE for SARS-CoV-2.' },
+          negative_by_representation: {
+            vi: 'ÂM TÍNH THEO ĐẠI DIỆN: mẫu của người đại diện cho hộ gia đình hoặc tổ của bạn âm tính với SARS-CoV-2; bạn không được lấy mẫu riêng.',
+            en: 'NEGATIVE BY REPRESENTATION: the sample of the member representing your household or team was negative for SARS-CoV-2; you were not tested yourself.',
+          },
+          resample: {
+            vi: 'cần LẤY MẪU LẠI. Tổ lấy mẫu sẽ liên hệ với bạn; hãy hạn chế tiếp xúc cho đến khi có kết quả.',
+            en: 'you need to be SAMPLED AGAIN. The sampling team will contact you; limit contact with others until you have your result.',
+          },
         },
       },
     },
     title: { vi: 'Kết quả xét nghiệm', en: 'Test result' },
-    body: { vi: 'Kết quả xét nghiệm mẫu lấy ngày {{sampledOn}}: {{result}}', en: 'Result of the test sampled on {{sampledOn}}: {{result}}' },
+    body: { vi: 'Kết quả xét nghiệm {{testType}} mẫu lấy ngày {{sampledOn}}: {{result}}', en: 'Result of the {{testType}} test sampled on {{sampledOn}}: {{result}}' },
+  },
+  case_proposal_alert: {
+    variables: {
+      testType: { choices: { rt_pcr: { vi: 'RT-PCR', en: 'RT-PCR' }, rapid_antigen: { vi: 'test nhanh kháng nguyên', en: 'rapid antigen' } } },
+      sampledOn: 'date',
+      communeName: 'text',
+    },
+    title: { vi: 'Kết quả dương tính cần xác nhận ca bệnh', en: 'A positive result to confirm as a case' },
+    body: {
+      vi: 'Có kết quả xét nghiệm {{testType}} DƯƠNG TÍNH (mẫu lấy ngày {{sampledOn}}) của một người sống tại {{communeName}}. Vui lòng mở Vigil để xác nhận ca bệnh.',
+      en: 'A POSITIVE {{testType}} result (sampled on {{sampledOn}}) of a person living in {{communeName}} proposes a confirmed case. Please open Vigil to decide.',
+    },
+  },
+  testing_round_reminder: {
+    variables: { programmeName: 'text', roundNumber: 'text', dueBy: 'datetime' },
+    title: { vi: 'Nhắc xét nghiệm định kỳ', en: 'Testing reminder' },
+    body: {
+      vi: 'Bạn chưa được xét nghiệm trong đợt {{roundNumber}} của {{programmeName}}. Vui lòng xét nghiệm trước {{dueBy}}.',
+      en: 'You have not been tested in round {{roundNumber}} of {{programmeName}}. Please get tested before {{dueBy}}.',
+    },
   },
   test_order: {
     variables: { date: 'date', site: 'text' },

@@ -88,14 +88,14 @@ for (const engine of engines()) {
       const service = await pushService();
       const endpoint = `${service.url}/push/${randomBytes(8).toString('hex')}`;
       const { device, response } = await subscribed(endpoint);
-      const { id } = await enqueued(t().db, { channel: 'webpush', recipient: response.body.id, locale: 'en', template: 'test_result', payload: { sampledOn: '2021-08-02', result: 'negative' } });
+      const { id } = await enqueued(t().db, { channel: 'webpush', recipient: response.body.id, locale: 'en', template: 'test_result', payload: { testType: 'rt_pcr', sampledOn: '2021-08-02', result: 'negative' } });
       const worker = createOutboxWorker({ db: t().db, config: testConfig({ VIGIL_VAPID_SUBJECT: SUBJECT }) });
       assert.equal(await worker.runOnce(), 1);
       const request = service.requests.at(-1)!;
       assert.equal(request.url, new URL(endpoint).pathname);
       assert.deepEqual([request.headers['content-encoding'], request.headers.ttl, request.headers.urgency, request.headers.topic], ['aes128gcm', '86400', 'high', id.replace(/-/g, '')]);
       assert.deepEqual(JSON.parse(device.decrypt(request.body)), {
-        id, tag: id, template: 'test_result', lang: 'en', title: 'Test result', body: 'Result of the test sampled on 2 Aug 2021: NEGATIVE for SARS-CoV-2.',
+        id, tag: id, template: 'test_result', lang: 'en', title: 'Test result', body: 'Result of the RT-PCR test sampled on 2 Aug 2021: NEGATIVE for SARS-CoV-2.',
       });
       const [, token, key] = /^vapid t=([^,]+), k=(\S+)$/.exec(String(request.headers.authorization))!;
       const served = (await t().request('GET', '/api/v1/notifications/push/key')).body.publicKey as string;
