@@ -1,11 +1,9 @@
 // Test helpers of the laboratory and results slices. Tubes are collected through collection's HTTP
 // API (collection.testkit.ts), as a collector's phone would.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import type { TestApp } from '../../testing/app.js';
-import { buildPerson } from '../../testing/factories.js';
 import { type CollectedPool, type CollectPoolOptions, collectPool } from './collection.testkit.js';
-import { TEST_COMMUNE, testBarcode } from './factories.js';
+import { TEST_COMMUNE } from './factories.js';
 
 export { TEST_COMMUNE };
 
@@ -17,7 +15,6 @@ function created(response: { status: number; body: unknown }, status = 201): unk
   assert.equal(response.status, status, JSON.stringify(response.body));
   return response.body;
 }
-const createdId = (response: { status: number; body: unknown }) => (created(response) as { id: string }).id;
 
 /** A collected tube, through collection's HTTP API: sessions, people, scans and the seal. */
 export const collectTube = (t: () => TestApp, options: CollectPoolOptions): Promise<CollectedPool> => collectPool(t, options);
