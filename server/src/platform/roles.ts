@@ -40,6 +40,7 @@ export const PERMISSIONS = [
   'testing:lab',
   'testing:read',
   'testing:manage',
+  'vaccination:record', 'vaccination:stock', 'vaccination:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,6 +51,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'announcements:edit', 'announcements:publish', 'levels:edit', 'levels:publish',
     'venues:edit', 'checkins:write', 'checkins:read', 'declarations:read', 'cases:read', 'cases:write', 'tracing:run',
     'notifications:read', 'notifications:send', 'testing:collect', 'testing:read', 'testing:manage',
+    'vaccination:record', 'vaccination:stock', 'vaccination:read',
   ],
   // contact tracers read cases and trace them; confirming a case is the health officers' decision
   tracer: [
@@ -59,7 +61,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   // the laboratory receives tubes and enters results (results are read back to check them);
   // lab staff also go out to sample
   lab_technician: ['people:read', 'testing:collect', 'testing:lab', 'testing:read'],
-  vaccinator: ['people:read', 'people:write'],
+  vaccinator: ['people:read', 'people:write', 'vaccination:record', 'vaccination:read'],
   facility_manager: ['people:read', 'people:write'],
   // staff at a venue or an entry checkpoint: scan people in, see the declarations made there
   checkpoint_staff: ['checkins:write', 'declarations:read'],

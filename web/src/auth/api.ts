@@ -17,7 +17,8 @@ export type Permission =
   | 'places:edit' | 'zones:edit' | 'stats:edit' | 'announcements:edit' | 'announcements:publish' | 'levels:edit' | 'levels:publish'
   | 'venues:edit' | 'checkins:write' | 'checkins:read' | 'declarations:read'
   | 'cases:read' | 'cases:write' | 'tracing:run' | 'notifications:read' | 'notifications:send'
-  | 'testing:collect' | 'testing:lab' | 'testing:read' | 'testing:manage';
+  | 'testing:collect' | 'testing:lab' | 'testing:read' | 'testing:manage'
+  | 'vaccination:record' | 'vaccination:stock' | 'vaccination:read';
 
 export interface User {
   id: string;
