@@ -107,7 +107,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(baseUrl, child, () => log, 120_000);
+    await waitForHealth(baseUrl, child, () => log, 240_000);
   } catch (error) {
     await stop();
     throw error;

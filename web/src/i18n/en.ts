@@ -4,6 +4,9 @@ import { levelsEn } from '../levels/messages.en';
 import { mapEn } from '../map/messages.en';
 import { casesEn } from '../cases/messages.en';
 import { notificationsEn } from '../notifications/messages.en';
+import { testingEn } from '../testing/messages.en';
+import { testingStaffEn } from '../testing/staff.messages.en';
+import { lookupEn } from '../testing/lookup.messages.en';
 import type { Messages } from './vi';
 
 // English: every key of the Vietnamese dictionary, checked by the type.
@@ -217,4 +220,7 @@ export const en: Messages = {
   ...venuesEn,
   ...casesEn,
   ...notificationsEn,
+  ...testingEn,
+  ...testingStaffEn,
+  ...lookupEn,
 };

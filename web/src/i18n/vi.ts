@@ -5,6 +5,9 @@ import { levelsVi } from '../levels/messages';
 import { mapVi } from '../map/messages';
 import { casesVi } from '../cases/messages';
 import { notificationsVi } from '../notifications/messages';
+import { testingVi } from '../testing/messages';
+import { testingStaffVi } from '../testing/staff.messages';
+import { lookupVi } from '../testing/lookup.messages';
 
 export const vi = {
   'app.name': 'Vigil',
@@ -216,6 +219,9 @@ export const vi = {
   ...venuesVi,
   ...casesVi,
   ...notificationsVi,
+  ...testingVi,
+  ...testingStaffVi,
+  ...lookupVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -20,6 +20,7 @@ const VenueScreen = lazy(() => import('../checkin/VenueScreen'));
 const MeScreen = lazy(() => import('../checkin/MeScreen'));
 const DeclareScreen = lazy(() => import('../checkin/DeclareScreen'));
 const ScanInfoScreen = lazy(() => import('../checkin/ScanInfoScreen'));
+const LookupScreen = lazy(() => import('../testing/LookupScreen'));
 
 const SECTIONS: { to: string; label: MessageKey }[] = [
   { to: '/', label: 'public.map' },
@@ -27,6 +28,7 @@ const SECTIONS: { to: string; label: MessageKey }[] = [
   { to: '/stats', label: 'public.stats' },
   { to: '/me', label: 'checkin.nav.me' },
   { to: '/declare', label: 'checkin.nav.declare' },
+  { to: '/results', label: 'lookup.nav' },
 ];
 
 function screenFor(pathname: string): { title: MessageKey; node: ReactNode } {
@@ -38,6 +40,7 @@ function screenFor(pathname: string): { title: MessageKey; node: ReactNode } {
   if (venue) return { title: 'checkin.checkIn', node: <VenueScreen key={venue.code} code={venue.code ?? ''} /> };
   if (pathname === '/me') return { title: 'checkin.nav.me', node: <MeScreen /> };
   if (pathname === '/declare') return { title: 'checkin.nav.declare', node: <DeclareScreen /> };
+  if (pathname === '/results') return { title: 'lookup.title', node: <LookupScreen /> };
   if (matchPath('/p/:code', pathname)) return { title: 'checkin.scan.personTitle', node: <ScanInfoScreen kind="person" /> };
   if (matchPath('/d/:code', pathname)) return { title: 'checkin.scan.declarationTitle', node: <ScanInfoScreen kind="declaration" /> };
   return { title: 'public.map', node: <MapScreen /> };

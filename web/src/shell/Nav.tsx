@@ -18,10 +18,13 @@ const MODULES: { to: string; label: MessageKey; needs?: Permission }[] = [
   { to: '/staff/checkins', label: 'nav.checkinStats' },
   { to: '/staff/cases', label: 'nav.cases', needs: 'cases:read' },
   { to: '/staff/notifications', label: 'nav.notifications', needs: 'notifications:read' },
+  { to: '/staff/testing', label: 'nav.testingSessions', needs: 'testing:read' },
+  { to: '/staff/testing/collect', label: 'nav.testingCollect', needs: 'testing:collect' },
+  { to: '/staff/testing/lab', label: 'nav.testingLab', needs: 'testing:read' },
+  { to: '/staff/testing/rounds', label: 'nav.testingRounds', needs: 'testing:read' },
 ];
 
 const COMING_SOON: MessageKey[] = [
-  'nav.testing',
   'nav.vaccination',
   'nav.quarantine',
   'nav.camera',

@@ -24,6 +24,12 @@ const CheckinStatsScreen = lazy(() => import('../venues/CheckinStatsScreen'));
 const CasesScreen = lazy(() => import('../cases/CasesScreen'));
 const CaseScreen = lazy(() => import('../cases/CaseScreen'));
 const NotificationsScreen = lazy(() => import('../notifications/NotificationsScreen'));
+const TestingSessionsScreen = lazy(() => import('../testing/SessionsScreen'));
+const TestingSessionScreen = lazy(() => import('../testing/SessionScreen'));
+const CollectScreen = lazy(() => import('../testing/CollectScreen'));
+const LabScreen = lazy(() => import('../testing/LabScreen'));
+const RoundsScreen = lazy(() => import('../testing/RoundsScreen'));
+const ProgrammeScreen = lazy(() => import('../testing/ProgrammeScreen'));
 
 export interface Resolved {
   title: MessageKey;
@@ -46,6 +52,13 @@ const ROUTES: { path: string; title: MessageKey; needs?: Permission; render: (p:
   { path: '/staff/cases', title: 'cases.title', needs: 'cases:read', render: () => <CasesScreen /> },
   { path: '/staff/cases/:id', title: 'cases.title', needs: 'cases:read', render: ({ id = '' }) => <CaseScreen key={id} id={id} /> },
   { path: '/staff/notifications', title: 'outbox.title', needs: 'notifications:read', render: () => <NotificationsScreen /> },
+  // testing: collectors need testing:collect; the lab screen's tabs check testing:lab and testing:manage themselves
+  { path: '/staff/testing', title: 'sessions.title', needs: 'testing:read', render: () => <TestingSessionsScreen /> },
+  { path: '/staff/testing/sessions/:id', title: 'sessions.title', needs: 'testing:read', render: ({ id = '' }) => <TestingSessionScreen key={id} id={id} /> },
+  { path: '/staff/testing/collect', title: 'collect.title', needs: 'testing:collect', render: () => <CollectScreen /> },
+  { path: '/staff/testing/lab', title: 'lab.title', needs: 'testing:read', render: () => <LabScreen /> },
+  { path: '/staff/testing/rounds', title: 'rounds.title', needs: 'testing:read', render: () => <RoundsScreen /> },
+  { path: '/staff/testing/rounds/:id', title: 'rounds.title', needs: 'testing:read', render: ({ id = '' }) => <ProgrammeScreen key={id} id={id} /> },
   { path: '/people', title: 'people.title', needs: 'people:read', render: () => <PeopleScreen /> },
   { path: '/people/new', title: 'person.newTitle', needs: 'people:write', render: () => <PersonNewScreen /> },
   { path: '/people/duplicates', title: 'dup.title', needs: 'people:merge', render: () => <DuplicatesScreen /> },

@@ -2,7 +2,7 @@
 // camera is not reported again for a few seconds). The decoder is prepared as soon as the screen opens.
 import { useEffect, useRef, useState } from 'react';
 import { useI18n, type MessageKey } from '../i18n';
-import { createDetector, type QrDetector } from './detector';
+import { createDetector, type CodeFormat, type QrDetector } from './detector';
 
 const FRAME_GAP_MS = 120;
 const SAME_CODE_QUIET_MS = 3000;
@@ -15,10 +15,18 @@ function cameraProblem(error: unknown): MessageKey {
   return 'scanner.cameraFailed';
 }
 
-export function CameraScanner({ onCode, flash }: { onCode: (text: string) => void; flash: 'ok' | 'repeat' | 'bad' | null }) {
+interface CameraScannerProps {
+  onCode: (text: string) => void;
+  flash: 'ok' | 'repeat' | 'bad' | null;
+  /** QR codes unless told (the testing screens read tube barcodes too); fixed for the component's life */
+  formats?: readonly CodeFormat[];
+}
+
+export function CameraScanner({ onCode, flash, formats }: CameraScannerProps) {
   const { t } = useI18n();
   const video = useRef<HTMLVideoElement>(null);
   const onCodeRef = useRef(onCode);
+  const formatsRef = useRef(formats);
   const [detector, setDetector] = useState<QrDetector | null>(null);
   const [detectorError, setDetectorError] = useState(false);
   const [on, setOn] = useState(false);
@@ -32,7 +40,7 @@ export function CameraScanner({ onCode, flash }: { onCode: (text: string) => voi
   useEffect(() => {
     let live = true;
     const load = () => {
-      createDetector().then(
+      createDetector(formatsRef.current).then(
         (ready) => {
           if (!live) return;
           setDetector(ready);

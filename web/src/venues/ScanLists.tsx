@@ -31,7 +31,8 @@ export function problemText(problem: string | undefined, t: Translate): string {
   return known ? t(known[1]) : (problem ?? '');
 }
 
-export function QueueStatus({ queue }: { queue: ScanQueueState }) {
+/** Also shown by the testing collector, whose queue has the same status fields. */
+export function QueueStatus({ queue }: { queue: Pick<ScanQueueState, 'online' | 'waiting' | 'syncing' | 'syncError' | 'syncNow'> }) {
   const { t } = useI18n();
   const { online, waiting, syncing, syncError } = queue;
   const tone = !online ? 'offline' : waiting > 0 ? 'pending' : 'clear';

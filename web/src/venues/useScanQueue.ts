@@ -24,9 +24,9 @@ export interface ScanQueueState {
 }
 
 /** One sync at a time across the device's tabs when the browser can lock; ids make overlaps harmless anyway. */
-async function exclusive(run: () => Promise<void>): Promise<void> {
+export async function exclusive(run: () => Promise<void>, lockName = 'vigil-scan-sync'): Promise<void> {
   if (!('locks' in navigator)) return run();
-  await navigator.locks.request('vigil-scan-sync', { ifAvailable: true }, async (lock) => {
+  await navigator.locks.request(lockName, { ifAvailable: true }, async (lock) => {
     if (lock) await run();
   });
 }

@@ -1,0 +1,32 @@
+// English of testing/lookup.messages.ts.
+import type { lookupVi } from './lookup.messages';
+
+export const lookupEn: Record<keyof typeof lookupVi, string> = {
+  'lookup.nav': 'Test results',
+  'lookup.title': 'Your test results',
+  'lookup.intro': 'See your test results with your personal code, or your national ID and birth year. No account needed.',
+  'lookup.onThisPhone': 'This phone keeps the personal code of {name}.',
+  'lookup.mine': 'Show my results',
+  'lookup.formLabel': 'Look up results',
+  'lookup.how': 'Look up by',
+  'lookup.byNationalId': 'National ID',
+  'lookup.byCode': 'Personal code',
+  'lookup.nationalId': 'National ID (12 digits)',
+  'lookup.birthYear': 'Birth year',
+  'lookup.code': 'Personal code',
+  'lookup.codeHint': 'The code printed under the QR on your personal card, or the QR\'s link.',
+  'lookup.submit': 'Look up',
+  'lookup.badNationalId': 'A national ID has exactly 12 digits.',
+  'lookup.badBirthYear': 'Type a four-digit birth year.',
+  'lookup.badCode': 'Not a valid personal code.',
+  'lookup.notFound': 'No results for these details. Check the national ID and birth year, or the personal code.',
+  'lookup.resultsOf': 'Results of {initials}',
+  'lookup.noResults': 'No test results yet.',
+  'lookup.when': 'Sampled {sampled} · resulted {resulted}',
+  'lookup.byRepresentation': 'A representative of your household or team was sampled and tested negative; you were not sampled yourself.',
+  'lookup.retestPending': 'Your pooled sample was positive: you will be tested again. Limit contacts and wait for health staff\'s instructions.',
+  'lookup.positive': 'Health staff will contact you. Please stay home and limit contacts.',
+  'lookup.invalid': 'The sample gave no result: you will be sampled again.',
+  'lookup.privacy': 'This page shows only the initials of the name; what you type is not kept.',
+  'lookup.getCode': 'No personal code yet? Get one here.',
+};

@@ -1,0 +1,22 @@
+// The citizens' look-up of their own test results: no account; their personal code, or their national
+// ID with their birth year. POST, so neither ends up in a URL or a log. Public code: no staff import.
+import { request } from '../lib/api';
+import type { PersonOutcome } from './labApi';
+import type { TestType } from './api';
+
+export interface PublicResult {
+  testType: TestType;
+  outcome: PersonOutcome;
+  sampledAt: string;
+  resultedAt: string;
+}
+
+export interface LookupResult {
+  /** "N.V.A.": enough to see it is the right person, nothing more */
+  initials: string;
+  items: PublicResult[];
+}
+
+export type LookupBody = { personCode: string } | { nationalId: string; birthYear: number };
+
+export const lookupResults = (body: LookupBody) => request<LookupResult>('/api/v1/open/test-results', { method: 'POST', body });
