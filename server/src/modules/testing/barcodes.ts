@@ -30,6 +30,18 @@ export function isIssuedBarcode(barcode: string): boolean {
   return match !== null && luhnDigit(match[1]!) === Number(match[2]);
 }
 
+/** The serial of a Vigil barcode, or null for any other code. */
+export function serialOf(barcode: string): number | null {
+  const match = /^VG([0-9]{9})[0-9]$/.exec(barcode);
+  return match ? Number(match[1]) : null;
+}
+
+/** The highest serial issued so far: a Vigil code above it was never printed (typed wrong, or made up). */
+export async function lastIssuedSerial(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ serial: number }>(`SELECT CASE WHEN is_called THEN last_value ELSE 0 END::int8 AS serial FROM tube_barcode_seq`);
+  return row?.serial ?? 0;
+}
+
 /** n fresh barcodes, never issued before (the sequence is not rolled back with a transaction: a gap is harmless). */
 export async function nextBarcodes(db: Queryable, n: number): Promise<string[]> {
   if (n <= 0) return [];

@@ -6,14 +6,14 @@ import { type App, errorResponses } from '../../platform/http.js';
 import { pageOf } from '../../platform/pagination.js';
 import type { PdfFile } from '../checkins/posters.js';
 import {
-  CreateSessionBody, LabelsBody, ListSessionsQuery, ReadTubeQuery, SampleBatchBody, SampleItem, SampleResult, Session, SessionDetail, SessionParams,
+  CreateSessionBody, LabelsBody, ListSessionsQuery, ReadTubeQuery, SampleBatchBody, SampleItem, SampleResult, Session, SessionDetail, SessionParams, SessionTubesQuery,
   Tube, TubeDetail, TubeMemberParams, TubeParams, UpdateSessionBody,
 } from './collection.schema.js';
 import { issueLabels, sessionLabels } from './labels.js';
 import { bareField, itemField } from './samples.check.js';
 import { takeSamples } from './samples.js';
 import { createSession, getSession, listSessions, updateSession } from './sessions.js';
-import { getTube, removeTubeMember, sealTube } from './tubes.js';
+import { getTube, removeTubeMember, sealTube, sessionTubes } from './tubes.js';
 
 const pdfResponse = (description: string) => ({
   200: { description, content: { 'application/pdf': { schema: Type.String({ format: 'binary' }) } } },
@@ -82,6 +82,15 @@ export function collectionRoutes(app: App, ctx: AppContext) {
     const result = await takeSamples(ctx.db, actorOf(request), caps(), [request.body], bareField);
     return reply.status(result.accepted > 0 ? 201 : 200).send(result);
   });
+
+  app.get('/api/v1/testing/sessions/:id/tubes', {
+    ...secured,
+    schema: {
+      tags, security, params: SessionParams, querystring: SessionTubesQuery,
+      summary: 'A session\'s tubes and their states (no people): collectors\' tubes first, then planned retests',
+      response: { 200: pageOf(Tube), ...errorResponses(400, 401, 403, 404) },
+    },
+  }, async (request) => sessionTubes(ctx.db, actorOf(request), request.params.id, request.query));
 
   app.get('/api/v1/testing/tubes/:barcode', {
     ...secured,

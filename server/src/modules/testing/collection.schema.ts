@@ -110,6 +110,9 @@ export type ListSessionsQuery = Static<typeof ListSessionsQuery>;
 
 export const SessionParams = Type.Object({ id: Uuid() });
 
+export const SessionTubesQuery = Type.Object({ ...PageQuery, status: Type.Optional(Type.Enum(TUBE_STATUSES)) }, { additionalProperties: false });
+export type SessionTubesQuery = Static<typeof SessionTubesQuery>;
+
 // ---- samples
 
 export const WalkIn = Type.Object(

@@ -39,6 +39,22 @@ for (const engine of engines()) {
       assert.equal(counts.tubes.sealed, 1);
     });
 
+    test('a session\'s tubes are listed with their states, filtered by state, without people; outside scope 404', async () => {
+      const s = await session();
+      const [open, closed] = [testBarcode(), testBarcode()];
+      assert.equal((await batch([...buildPoolItems(s, open, [await person()]), ...buildPoolItems(s, closed, [await person(), await person()])])).status, 200);
+      assert.equal((await seal(closed)).status, 200);
+      const list = (query = '') => t().request('GET', `/api/v1/testing/sessions/${s}/tubes${query}`, { token: admin() });
+      const all = await list();
+      assert.equal(all.status, 200, JSON.stringify(all.body));
+      assert.deepEqual(all.body.items.map((tube: { barcode: string; status: string; sampled: number }) => [tube.barcode, tube.status, tube.sampled]), [[open, 'collecting', 1], [closed, 'sealed', 2]]);
+      assert.equal(all.body.total, 2);
+      assert.ok(!('members' in all.body.items[0]));
+      assert.deepEqual((await list('?status=sealed')).body.items.map((tube: { barcode: string }) => tube.barcode), [closed]);
+      const elsewhere = await t().tokenFor('health_officer', '934');
+      assert.equal((await t().request('GET', `/api/v1/testing/sessions/${s}/tubes`, { token: elsewhere })).status, 404);
+    });
+
     test('members are read by name with the session, and the read is audited with its reason', async () => {
       const s = await session();
       const code = testBarcode();

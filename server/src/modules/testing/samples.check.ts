@@ -3,7 +3,7 @@
 import { AppError, type FieldErrors, conflict, validationFailed } from '../../platform/errors.js';
 import type { CodeSigner } from '../checkins/codes.js';
 import { nationalIdProblem } from '../people/identity.js';
-import { isIssuedBarcode } from './barcodes.js';
+import { isIssuedBarcode, serialOf } from './barcodes.js';
 import type { SampleItem } from './collection.schema.js';
 import type { PersonField } from './samples.people.js';
 
@@ -49,7 +49,8 @@ export interface CheckedItem {
 }
 
 /** The field naming the person, its decoded code, and the problems found without the database. */
-export function checkItems(items: readonly SampleItem[], signer: CodeSigner, name: Named): CheckedItem[] {
+/** `lastSerial`: the highest Vigil barcode serial issued so far (lastIssuedSerial). */
+export function checkItems(items: readonly SampleItem[], signer: CodeSigner, lastSerial: number, name: Named): CheckedItem[] {
   const problems = new Problems(name);
   const now = Date.now();
   const checked = items.map((item, i): CheckedItem => {
@@ -67,7 +68,11 @@ export function checkItems(items: readonly SampleItem[], signer: CodeSigner, nam
     }
     const sampledAt = new Date(item.sampledAt);
     if (sampledAt.getTime() > now + CLOCK_SKEW_MS) problems.note(i, 'sampledAt', 'is in the future');
-    if (/^VG[0-9]{10}$/.test(item.tubeBarcode) && !isIssuedBarcode(item.tubeBarcode)) problems.note(i, 'tubeBarcode', 'has a wrong check digit (mistyped?)');
+    if (/^VG[0-9]{10}$/.test(item.tubeBarcode)) {
+      if (!isIssuedBarcode(item.tubeBarcode)) problems.note(i, 'tubeBarcode', 'has a wrong check digit (mistyped?)');
+      // a code above the last one printed would later collide with a label or retest tube the system issues
+      else if (serialOf(item.tubeBarcode)! > lastSerial) problems.note(i, 'tubeBarcode', 'was never issued on a Vigil label (mistyped?)');
+    }
     (item.represents ?? []).forEach((id, j) => {
       if (item.represents!.indexOf(id) !== j) problems.note(i, `represents[${j}]`, 'appears twice');
       if (id === item.personId || id === codedPersonId) problems.note(i, `represents[${j}]`, 'is the sampled member themselves');

@@ -8,6 +8,7 @@ import { type Actor, requirePermission } from '../../platform/actor.js';
 import { audit } from '../../platform/audit.js';
 import { unitInScopeSql } from '../../platform/scope.js';
 import { codeSigner } from '../checkins/codes.js';
+import { lastIssuedSerial } from './barcodes.js';
 import type { HouseholdShortOfRepresentatives, SampleItem, SampleResult } from './collection.schema.js';
 import type { PoolCaps } from './config.js';
 import { TESTING_COLLECT } from './permissions.js';
@@ -35,7 +36,7 @@ const ATTEMPTS = 3;
 
 export async function takeSamples(db: Database, actor: Actor, caps: PoolCaps, items: readonly SampleItem[], name: Named): Promise<SampleResult> {
   requirePermission(actor, TESTING_COLLECT);
-  const checked = checkItems(items, await codeSigner(db), name);
+  const checked = checkItems(items, await codeSigner(db), await lastIssuedSerial(db), name);
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction((tx) => record(tx, actor, caps, checked, name));

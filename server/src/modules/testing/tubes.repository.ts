@@ -93,6 +93,17 @@ export async function sampledHouseholds(db: Queryable, tubeId: string): Promise<
   return rows.map((row) => row.household_id);
 }
 
+/** A page of a session's tubes (no people): collectors' tubes by opening, then planned retests. */
+export async function pageOfSessionTubes(db: Queryable, sessionId: string, status: TubeStatus | undefined, limit: number, offset: number): Promise<{ rows: TubeRow[]; total: number }> {
+  const where = `t.session_id = $1 AND ($2::text IS NULL OR t.status = $2)`;
+  const rows = await db.query<TubeRow>(
+    `SELECT ${COLUMNS} FROM tubes t WHERE ${where} ORDER BY t.origin = 'collected' DESC, t.opened_at, t.barcode LIMIT $3 OFFSET $4`,
+    [sessionId, status ?? null, limit, offset],
+  );
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tubes t WHERE ${where}`, [sessionId, status ?? null]);
+  return { rows, total: count?.n ?? 0 };
+}
+
 /** Every tube of a session for its label sheet: those opened by collectors first, then planned retests. */
 export async function tubesOfSession(db: Queryable, sessionId: string): Promise<{ barcode: string; kind: TubeKind; origin: Tube['origin'] }[]> {
   return db.query<{ barcode: string; kind: TubeKind; origin: Tube['origin'] }>(

@@ -4,7 +4,8 @@ import type { Database } from '../../db/database.js';
 import { type Actor, requirePermission } from '../../platform/actor.js';
 import { audit } from '../../platform/audit.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
-import type { Tube, TubeDetail } from './collection.schema.js';
+import { type Page, pageParams } from '../../platform/pagination.js';
+import type { SessionTubesQuery, Tube, TubeDetail } from './collection.schema.js';
 import type { PoolCaps } from './config.js';
 import { TESTING_COLLECT } from './permissions.js';
 import { setCapacities } from './samples.repository.js';
@@ -27,6 +28,15 @@ export async function sealTube(db: Database, actor: Actor, barcode: string): Pro
     await audit(tx, actor, { action: 'seal', entity: 'tube', entityId: tube.id, detail: { barcode, sampled: sealed.sampled, represented: sealed.represented } });
     return repo.presentTube(sealed);
   });
+}
+
+/** A session's tubes, without people: how far collection and the laboratory have got. */
+export async function sessionTubes(db: Database, actor: Actor, sessionId: string, query: SessionTubesQuery): Promise<Page<Tube>> {
+  requireTestingReader(actor);
+  if (!(await findSessionInScope(db, sessionId, actor.unitCode))) throw notFound('session');
+  const { limit, offset } = pageParams(query);
+  const { rows, total } = await repo.pageOfSessionTubes(db, sessionId, query.status, limit, offset);
+  return { items: rows.map(repo.presentTube), total, limit, offset };
 }
 
 /** The tube with its session and members by name: a read of people's data, audited with its reason. */
