@@ -9,7 +9,7 @@ import { Link } from '../lib/router';
 import { ErrorNotice, Loading } from '../lib/ui';
 import { useAsync } from '../lib/useAsync';
 import { unitLabel, useUnits } from '../units/UnitsProvider';
-import { downloadWithToken } from '../venues/api';
+import { downloadWithToken } from '../lib/download';
 import { getSession, listSessionTubes, sessionLabelsPath, TUBE_STATUSES, updateSession, type SessionDetail } from './api';
 import { TubeLookup } from './TubeView';
 import './testing.css';

@@ -1,6 +1,7 @@
 // The collection side of testing (server: modules/testing, collection.schema.ts): sessions, tubes,
 // samples and label sheets. Types mirror the server's response schemas.
-import { getToken, request } from '../lib/api';
+import { request } from '../lib/api';
+import { downloadWithToken } from '../lib/download';
 import type { Page } from '../people/api';
 
 export type TestType = 'rt_pcr' | 'rapid_antigen';
@@ -164,32 +165,8 @@ export const removeMember = (barcode: string, personId: string) =>
 
 export const postSamples = (items: SampleItem[]) => request<SampleResult>(`${TESTING}/samples/batch`, { method: 'POST', body: { items } });
 
-/** Fetches a PDF made from a JSON request and hands it to the browser as a download. */
-export async function downloadLabels(body: { count: number; kind: 'tube' | 'pool' }, filename: string): Promise<void> {
-  const token = getToken();
-  const response = await fetch(`${TESTING}/labels`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/pdf', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) {
-    let message = response.statusText || `HTTP ${response.status}`;
-    try {
-      message = ((await response.json()) as { error?: { message?: string } }).error?.message ?? message;
-    } catch {
-      // not JSON
-    }
-    throw new Error(message);
-  }
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+/** A new sheet of labels (fresh barcodes), as a PDF download. */
+export const downloadLabels = (body: { count: number; kind: 'tube' | 'pool' }, filename: string) => downloadWithToken(`${TESTING}/labels`, filename, body);
 
 /** An organisation's members with their teams (people module), for organisation representative sessions. */
 export const getOrganisationMembers = (id: string, signal?: AbortSignal) =>

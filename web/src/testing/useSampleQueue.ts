@@ -1,13 +1,10 @@
 // The collector's queue as screen state: counts, the open tube's samples on this device, the network,
 // and the sync that runs when the network returns, every few seconds while anything waits, and right
 // after each scan or seal (the same rhythm as the check-in scanner's useScanQueue).
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { exclusive } from '../venues/useScanQueue';
+import { useCallback, useEffect, useRef } from 'react';
+import { useSyncedQueue } from '../lib/useSyncedQueue';
 import { SampleQueue, type LocalTube, type NewSample, type QueueCounts, type QueuedSample } from './sampleQueue';
 import { syncCollector } from './sampleSync';
-
-const SYNC_EVERY_MS = 5000;
-const LOCK = 'vigil-sample-sync';
 
 export interface SampleQueueState extends QueueCounts {
   ready: boolean;
@@ -31,93 +28,30 @@ export interface SampleQueueState extends QueueCounts {
   syncNow: () => void;
 }
 
-export function useSampleQueue(tubeBarcode: string | null): SampleQueueState {
-  const queue = useRef<SampleQueue | null>(null);
-  const running = useRef(false);
-  const barcode = useRef(tubeBarcode);
-  const [ready, setReady] = useState(false);
-  const [storageError, setStorageError] = useState<unknown>();
-  const [online, setOnline] = useState(() => navigator.onLine);
-  const [syncing, setSyncing] = useState(false);
-  const [syncError, setSyncError] = useState<unknown>();
-  const [synced, setSynced] = useState(0);
-  const [state, setState] = useState<QueueCounts & { tubeSamples: QueuedSample[]; tube: LocalTube | undefined; tubes: LocalTube[] }>({
-    waiting: 0, rejected: [], recent: [], tubeSamples: [], tube: undefined, tubes: [],
-  });
+type Snapshot = QueueCounts & { tubeSamples: QueuedSample[]; tube: LocalTube | undefined; tubes: LocalTube[] };
 
-  const refresh = useCallback(async () => {
-    const q = queue.current;
-    if (!q) return;
-    const open = barcode.current;
-    const [counts, tubeSamples, tube, tubes] = await Promise.all([
-      q.counts(), open ? q.inTube(open) : Promise.resolve([]), open ? q.tube(open) : Promise.resolve(undefined), q.tubes(),
-    ]);
-    setState({ ...counts, tubeSamples, tube, tubes });
-  }, []);
+export function useSampleQueue(tubeBarcode: string | null): SampleQueueState {
+  // the open tube changes while the queue stays open: the snapshot reads it through a ref
+  const barcode = useRef(tubeBarcode);
+  const shared = useSyncedQueue({
+    open: () => SampleQueue.open(),
+    syncOnce: (queue: SampleQueue) => syncCollector(queue),
+    snapshot: async (queue: SampleQueue): Promise<Snapshot> => {
+      const open = barcode.current;
+      const [counts, tubeSamples, tube, tubes] = await Promise.all([
+        queue.counts(), open ? queue.inTube(open) : Promise.resolve([]), open ? queue.tube(open) : Promise.resolve(undefined), queue.tubes(),
+      ]);
+      return { ...counts, tubeSamples, tube, tubes };
+    },
+    empty: { waiting: 0, rejected: [], recent: [], tubeSamples: [], tube: undefined, tubes: [] },
+    lockName: 'vigil-sample-sync',
+  });
+  const { queue, refresh, sync } = shared;
 
   useEffect(() => {
     barcode.current = tubeBarcode;
     void refresh();
   }, [tubeBarcode, refresh]);
-
-  const sync = useCallback(async () => {
-    const q = queue.current;
-    if (!q || running.current || !navigator.onLine) return;
-    running.current = true;
-    setSyncing(true);
-    try {
-      await exclusive(async () => {
-        await syncCollector(q);
-        await q.purge();
-      }, LOCK);
-      setSyncError(undefined);
-      setSynced((n) => n + 1);
-    } catch (error) {
-      setSyncError(error);
-    } finally {
-      running.current = false;
-      setSyncing(false);
-      await refresh();
-    }
-  }, [refresh]);
-
-  useEffect(() => {
-    let closed = false;
-    SampleQueue.open().then(
-      async (opened) => {
-        if (closed) return opened.close();
-        queue.current = opened;
-        setReady(true);
-        await refresh();
-        await sync();
-      },
-      (error: unknown) => setStorageError(error),
-    );
-    return () => {
-      closed = true;
-      queue.current?.close();
-      queue.current = null;
-    };
-  }, [refresh, sync]);
-
-  useEffect(() => {
-    const up = () => {
-      setOnline(true);
-      void sync();
-    };
-    const down = () => setOnline(false);
-    window.addEventListener('online', up);
-    window.addEventListener('offline', down);
-    const timer = window.setInterval(() => {
-      setOnline(navigator.onLine);
-      void refresh().then(() => sync());
-    }, SYNC_EVERY_MS);
-    return () => {
-      window.removeEventListener('online', up);
-      window.removeEventListener('offline', down);
-      window.clearInterval(timer);
-    };
-  }, [refresh, sync]);
 
   const add = useCallback(async (sample: NewSample) => {
     if (!queue.current) throw new Error('the sample queue is not open');
@@ -125,27 +59,15 @@ export function useSampleQueue(tubeBarcode: string | null): SampleQueueState {
     await refresh();
     if (!result.repeatOf) void sync();
     return result;
-  }, [refresh, sync]);
-
-  const retry = useCallback(async (id: string) => {
-    await queue.current?.retry(id);
-    await refresh();
-    void sync();
-  }, [refresh, sync]);
-
-  const remove = useCallback(async (id: string) => {
-    await queue.current?.remove(id);
-    await refresh();
-  }, [refresh]);
+  }, [queue, refresh, sync]);
 
   const seal = useCallback(async (tube: string, sessionId: string) => {
     if (!queue.current) throw new Error('the sample queue is not open');
     await queue.current.requestSeal(tube, sessionId);
     await refresh();
     void sync();
-  }, [refresh, sync]);
+  }, [queue, refresh, sync]);
 
-  const syncNow = useCallback(() => void sync(), [sync]);
-
-  return { ready, storageError, online, syncing, syncError, synced, ...state, add, retry, remove, seal, syncNow };
+  const { ready, storageError, online, syncing, syncError, synced, retry, remove, syncNow } = shared;
+  return { ready, storageError, online, syncing, syncError, synced, ...shared.snapshot, add, retry, remove, seal, syncNow };
 }

@@ -1,6 +1,6 @@
 // Calls of the check-in domain: venues and their codes, CSV import jobs, posters, and the statistics.
 // The scanner's batch upload lives in scanSync.ts, the declarations in declarationsApi.ts.
-import { getToken, request } from '../lib/api';
+import { request } from '../lib/api';
 import { sendRaw, type Page } from '../places/api';
 
 export const VENUE_KINDS = [
@@ -77,32 +77,7 @@ export const importJob = (id: string, signal?: AbortSignal) => request<ImportJob
 export const venuePosterPath = (id: string) => `/api/v1/venues/${id}/poster.pdf`;
 export const communePostersPath = (communeCode: string) => `/api/v1/venues/posters.pdf?communeCode=${encodeURIComponent(communeCode)}`;
 
-/**
- * Downloads a file that needs the bearer token (a plain link cannot carry it): fetch → blob → a
- * temporary object URL clicked as a download. Errors come back as the server's message.
- */
-export async function downloadWithToken(path: string, filename: string): Promise<void> {
-  const token = getToken();
-  const response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (!response.ok) {
-    let message = response.statusText || `HTTP ${response.status}`;
-    try {
-      message = ((await response.json()) as { error?: { message?: string } }).error?.message ?? message;
-    } catch {
-      // not JSON
-    }
-    throw new Error(message);
-  }
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // the browser has started reading it; give it a moment before letting the blob go
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+export { downloadWithToken } from '../lib/download';
 
 export interface CheckinStats {
   from: string;
