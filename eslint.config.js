@@ -78,7 +78,7 @@ export default defineConfig(
 
   // Tests and test helpers parse JSON bodies into `any`: allow that there.
   {
-    files: ['**/*.test.ts', 'server/src/testing/**', 'web/e2e/**'],
+    files: ['**/*.test.ts', '**/*.testkit.ts', 'server/src/testing/**', 'web/e2e/**'],
     rules: {
       // `let browser: Browser` assigned in before() is still undefined in after() when before() failed,
       // so `browser?.close()` is right although the type says otherwise.

@@ -1,6 +1,7 @@
 // SQL of contacts. A contact's scope is its case's unit: out-of-scope contacts are simply not found.
 import type { Queryable } from '../../db/database.js';
 import { unitInScopeSql } from '../../platform/scope.js';
+import { maskPhone } from '../people/identity.js';
 import type { Contact } from './contacts.schema.js';
 import { FOLLOW_UP_DAYS } from './contacts.rules.js';
 
@@ -38,12 +39,6 @@ const COLUMNS = `c.id, c.case_id, c.person_id, p.full_name AS person_name, p.pho
 const FROM = 'contacts c JOIN people p ON p.id = c.person_id JOIN cases k ON k.id = c.case_id';
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
-
-/** The last three digits only: enough to tell two numbers apart on a list, not to call one. */
-export function maskPhone(phone: string | null): string | null {
-  if (!phone) return null;
-  return `${'•'.repeat(Math.max(phone.length - 3, 0))}${phone.slice(-3)}`;
-}
 
 /** The whitelist of what leaves the server about a contact. */
 export function presentContact(row: ContactRow, exposures: ExposureRow[], fullPhone: boolean): Contact {

@@ -45,3 +45,9 @@ export function normalisePhone(input: string): string | null {
   if (!/^[1-9][0-9]{8,9}$/.test(digits)) return null;
   return `+84${digits}`;
 }
+
+/** The last three digits only: enough to tell two numbers apart on a list, not to call one. */
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return null;
+  return `${'•'.repeat(Math.max(phone.length - 3, 0))}${phone.slice(-3)}`;
+}

@@ -1,6 +1,7 @@
 // Pool-size limits of testing, read from the environment and validated once at boot. They are the
 // most people one tube may hold; a session's poolCap may be lower, never higher (400 naming poolCap).
 import { ConfigError } from '../../configError.js';
+import { loadPrevalenceSettings, type PrevalenceSettings } from './prevalence.js';
 
 export interface PoolCaps {
   /** VIGIL_POOL_CAP_RT_PCR: people of mixed households in one RT-PCR pool. */
@@ -15,6 +16,8 @@ export interface PoolCaps {
 
 export interface TestingConfig {
   poolCaps: PoolCaps;
+  /** VIGIL_POOL_PRIOR_PREVALENCE, VIGIL_POOL_MIN_RESULTS: how the proposed pool size estimates prevalence */
+  prevalence: PrevalenceSettings;
 }
 
 /** The tubes table allows 1–64 people in a tube. */
@@ -36,5 +39,6 @@ export function loadTestingConfig(env: NodeJS.ProcessEnv): TestingConfig {
       highRisk: poolCap(env, 'VIGIL_POOL_CAP_HIGH_RISK', 5),
       rapidAntigen: poolCap(env, 'VIGIL_POOL_CAP_RAPID_ANTIGEN', 1),
     },
+    prevalence: loadPrevalenceSettings(env),
   };
 }

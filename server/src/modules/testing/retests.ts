@@ -8,7 +8,7 @@ import { audit } from '../../platform/audit.js';
 import { conflict, invalidField, notFound } from '../../platform/errors.js';
 import type { Page } from '../../platform/pagination.js';
 import { unitInScopeSql } from '../../platform/scope.js';
-import { maskPhone } from '../cases/contacts.repository.js';
+import { maskPhone } from '../people/identity.js';
 import type { TestType } from './collection.schema.js';
 import { TESTING_COLLECT, TESTING_READ } from './permissions.js';
 import type { TubeKind, TubeOutcome } from './propagate.js';
