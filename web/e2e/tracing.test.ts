@@ -230,7 +230,7 @@ describe('exposure notices and case work', () => {
     assert.equal(nodes.length, 2);
     assert.match(nodes[0] ?? '', /Ca bệnh/);
     assert.match(nodes[1] ?? '', /F1[\s\S]*Chờ xác minh/);
-    assert.match(await page.getByTestId('chain-edges').innerText(), /^Phan Văn Chuỗi → Đỗ Thị Nối · Cùng địa điểm, thời gian · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    assert.match(await page.getByTestId('chain-edges').innerText(), /^Phan Văn Chuỗi → Đỗ Thị Nối · Cùng địa điểm, thời gian · Chợ Hoà An · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
   });
 
   test('staff see the messages a notice sent, masked, waiting while SMS is not configured', async () => {

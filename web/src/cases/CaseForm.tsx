@@ -3,41 +3,20 @@
 import { useState, type SubmitEvent } from 'react';
 import { useI18n } from '../i18n';
 import { ApiError } from '../lib/api';
-import { formatDate } from '../lib/format';
 import { ErrorNotice, Field } from '../lib/ui';
-import { searchPeople, type Person } from '../people/api';
 import { CASE_SOURCES, createCase, type Case, type CaseSource } from './api';
+import { PersonSearch, type ChosenPerson } from './PersonSearch';
 import { localInputToIso, nowLocalInput } from './time';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function CaseForm({ onCreated }: { onCreated: (created: Case) => void }) {
   const { t } = useI18n();
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<Person[] | null>(null);
-  const [person, setPerson] = useState<{ id: string; label: string } | null>(null);
+  const [person, setPerson] = useState<ChosenPerson | null>(null);
   const [confirmedAt, setConfirmedAt] = useState(nowLocalInput);
   const [onsetDate, setOnsetDate] = useState('');
   const [source, setSource] = useState<CaseSource>('community');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-
-  const search = async () => {
-    const q = query.trim();
-    if (!q) return;
-    if (UUID.test(q)) {
-      setPerson({ id: q, label: q });
-      setFound(null);
-      return;
-    }
-    try {
-      setFound((await searchPeople({ q, limit: 10, offset: 0 })).items);
-      setError(undefined);
-    } catch (cause) {
-      setError(cause);
-    }
-  };
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -61,29 +40,7 @@ export function CaseForm({ onCreated }: { onCreated: (created: Case) => void }) 
   return (
     <form className="card case-form" onSubmit={(e) => void submit(e)} aria-labelledby="case-form-title" data-testid="case-form" noValidate>
       <h2 id="case-form-title">{t('cases.form.title')}</h2>
-      <Field id="case-person-q" label={t('cases.form.person')} hint={t('cases.form.personHint')} error={fields.personId}>
-        {(describedBy) => (
-          <div className="search-row">
-            <input id="case-person-q" type="search" value={query} aria-describedby={describedBy} onChange={(e) => setQuery(e.target.value)}
-              onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void search(); } }} />
-            <button type="button" className="button-secondary" onClick={() => void search()}>{t('common.search')}</button>
-          </div>
-        )}
-      </Field>
-      {found && found.length === 0 && <p className="muted">{t('people.noResults')}</p>}
-      {found && found.length > 0 && (
-        <ul className="case-person-results" aria-label={t('cases.form.results')}>
-          {found.map((p) => (
-            <li key={p.id}>
-              <button type="button" className="button-secondary button-small" aria-pressed={person?.id === p.id}
-                onClick={() => setPerson({ id: p.id, label: `${p.fullName} (${p.birthDate ? formatDate(p.birthDate) : p.birthYear})` })}>
-                {p.fullName} · {p.birthDate ? formatDate(p.birthDate) : p.birthYear}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {person && <p data-testid="case-person-chosen"><strong>{t('cases.form.chosen')}</strong> {person.label}</p>}
+      <PersonSearch id="case-person" label={t('cases.form.person')} error={fields.personId} chosen={person} onChoose={setPerson} />
       <div className="filters">
         <Field id="case-confirmed" label={t('cases.form.confirmedAt')} error={fields.confirmedAt}>
           {(describedBy) => <input id="case-confirmed" type="datetime-local" value={confirmedAt} aria-describedby={describedBy} onChange={(e) => setConfirmedAt(e.target.value)} />}

@@ -1,21 +1,29 @@
-// Staff: one case: its facts and infectious window, finding its contacts (place and time, household),
-// reviewing them in bulk, publishing exposure notices and its transmission chain.
+// Staff: one case: its facts and infectious window, finding its contacts (place and time, household,
+// named by the case), reviewing them in bulk, publishing and withdrawing exposure notices and its
+// transmission chain. With ?contact={id} the page shows that contact's record instead (ContactScreen).
 import { useState } from 'react';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { formatDate, formatDateTime } from '../lib/format';
-import { Link } from '../lib/router';
+import { Link, useLocation } from '../lib/router';
 import { ErrorNotice, Loading, SuccessNotice } from '../lib/ui';
 import { useAsync } from '../lib/useAsync';
 import { ReasonForm, useReadReason } from '../venues/ReadReason';
 import { getCase, proposeContacts, type Case, type ProposeResult } from './api';
 import { ChainView } from './ChainView';
+import { ContactScreen } from './ContactScreen';
 import { ContactsPanel } from './ContactsPanel';
+import { NamedContact } from './NamedContact';
 import { NoticesPanel } from './NoticesPanel';
 import { ReasonPrompt } from './ReasonPrompt';
 import './cases.css';
 
 export default function CaseScreen({ id }: { id: string }) {
+  const contactId = useLocation().search.get('contact');
+  return contactId ? <ContactScreen key={contactId} caseId={id} contactId={contactId} /> : <CaseRecord id={id} />;
+}
+
+function CaseRecord({ id }: { id: string }) {
   const { t } = useI18n();
   const { can } = useSession();
   const found = useAsync((signal) => getCase(id, signal), [id]);
@@ -58,6 +66,7 @@ export default function CaseScreen({ id }: { id: string }) {
             <button type="button" className="button-link" onClick={() => setReason('')}>{t('staffDecl.changeReason')}</button>
           </p>
           <ContactsPanel caseId={id} reason={reason} generation={generation} />
+          {can('tracing:run') && <NamedContact caseId={id} onAdded={() => setGeneration((n) => n + 1)} />}
         </>
       ) : (
         <ReasonForm onReason={setReason} />

@@ -1,55 +1,42 @@
-// The transmission chain around a case, ordered by date: cases (with the hops from this one) and their
-// contacts, and the case-to-case edges labelled by how the contact happened. Read with a reason (audited).
+// The transmission chain around a case (read with a reason, audited): the graph, the same in words
+// ordered by date, and on request the same chain on the map (a second audited read). The edges carry
+// their venues' names and places.
+import { lazy, Suspense, useState } from 'react';
 import { useI18n } from '../i18n';
-import { formatDateTime } from '../lib/format';
-import { Link } from '../lib/router';
 import { ErrorNotice, Loading } from '../lib/ui';
 import { useAsync } from '../lib/useAsync';
-import { getChain, type ChainNode } from './api';
+import { getChain, venuesOf } from './chainApi';
+import { ChainList } from './ChainList';
+
+const ChainGraph = lazy(() => import('./ChainGraph'));
+const ChainMap = lazy(() => import('./ChainMap'));
 
 export function ChainView({ caseId, reason }: { caseId: string; reason: string }) {
   const { t } = useI18n();
-  const chain = useAsync((signal) => getChain(caseId, reason, signal), [caseId, reason]);
+  const [onMap, setOnMap] = useState(false);
+  const chain = useAsync(async (signal) => {
+    const answer = await getChain(caseId, reason, signal);
+    return { chain: answer, venues: venuesOf(answer.edges) };
+  }, [caseId, reason]);
   if (chain.error !== undefined) return <ErrorNotice error={chain.error} onRetry={chain.reload} />;
   if (!chain.data) return <Loading />;
-  const { nodes, edges, truncated } = chain.data;
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const name = (id: string) => byId.get(id)?.label ?? '?';
+  const { chain: data, venues } = chain.data;
   return (
     <div data-testid="chain-view">
-      {truncated && <p className="notice notice-info">{t('cases.chain.truncated')}</p>}
-      <ol className="chain-list">
-        {nodes.map((node) => <NodeItem key={node.id} node={node} here={node.id === caseId} />)}
-      </ol>
-      <h3>{t('cases.chain.edges')}</h3>
-      {edges.length === 0 ? (
-        <p className="muted">{t('cases.chain.noEdges')}</p>
+      {data.truncated && <p className="notice notice-info">{t('cases.chain.truncated')}</p>}
+      <p className="muted">{t('cases.chain.howToRead')}</p>
+      <Suspense fallback={<Loading />}>
+        <ChainGraph chain={data} venues={venues} hostCaseId={caseId} />
+      </Suspense>
+      <h3 id="chain-map-title">{t('cases.chainMap.title')}</h3>
+      {onMap ? (
+        <Suspense fallback={<Loading />}>
+          <ChainMap chain={data} venues={venues} caseId={caseId} reason={reason} />
+        </Suspense>
       ) : (
-        <ul className="case-list" data-testid="chain-edges">
-          {edges.map((e) => (
-            <li key={e.contactId}>
-              {name(e.from)} → {name(e.to)} · {t(`cases.foundBy.${e.how}`)}{e.date && ` · ${formatDateTime(e.date)}`}
-            </li>
-          ))}
-        </ul>
+        <button type="button" className="button-secondary" onClick={() => setOnMap(true)} data-testid="chain-map-open">{t('cases.chainMap.show')}</button>
       )}
+      <ChainList chain={data} venues={venues} hostCaseId={caseId} />
     </div>
-  );
-}
-
-function NodeItem({ node, here }: { node: ChainNode; here: boolean }) {
-  const { t } = useI18n();
-  const status = node.kind === 'case' ? t(`cases.status.${node.status as 'active'}`) : t(`cases.contactStatus.${node.status as 'candidate'}`);
-  const label = node.kind === 'case' && node.inScope && !here ? <Link to={`/staff/cases/${node.id}`}>{node.label}</Link> : node.label;
-  return (
-    <li className={`chain-node chain-${node.kind}`} data-testid="chain-node" aria-current={here || undefined}>
-      <span className="chain-date">{node.date ? formatDateTime(node.date) : '—'}</span>
-      <span>
-        <strong>{label}</strong>{' '}
-        <span className="badge">{node.kind === 'case' ? t('cases.chain.case') : node.degree}</span>{' '}
-        {status}
-        {node.kind === 'case' && node.hops !== null && node.hops > 0 && ` · ${t('cases.chain.hops', { n: node.hops })}`}
-      </span>
-    </li>
   );
 }

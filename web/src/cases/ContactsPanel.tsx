@@ -1,12 +1,14 @@
 // The contacts of a case (read with a reason, audited): choose some with the checkboxes and act on
-// them together (BulkActions). Phones come masked in lists.
+// them together (BulkActions); a name opens the contact's record (follow-up, F2). Phones come masked in lists.
 import { useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
 import { formatDate, formatDateTime } from '../lib/format';
+import { Link } from '../lib/router';
 import { ErrorNotice, Loading } from '../lib/ui';
 import { useAsync } from '../lib/useAsync';
 import { listContacts, type Contact } from './api';
 import { BulkActions } from './BulkActions';
+import { contactPath } from './paths';
 
 export function ContactsPanel({ caseId, reason, generation }: { caseId: string; reason: string; generation: number }) {
   const { t } = useI18n();
@@ -67,7 +69,7 @@ function Row({ contact: c, chosen, onToggle }: { contact: Contact; chosen: boole
         <input type="checkbox" checked={chosen} onChange={onToggle} aria-label={t('cases.contacts.choose', { name: c.personName })} />
       </td>
       <th scope="row">
-        {c.personName} <span className="badge">{c.degree}</span>
+        <Link to={contactPath(c.caseId, c.id)}>{c.personName}</Link> <span className="badge">{c.degree}</span>
         {c.phone && <small className="muted contact-phone">{c.phone}</small>}
       </th>
       <td data-label={t('cases.contacts.status')} data-testid="contact-status">{t(`cases.contactStatus.${c.status}`)}</td>
@@ -80,7 +82,9 @@ function Row({ contact: c, chosen, onToggle }: { contact: Contact; chosen: boole
         ))}
       </td>
       <td data-label={t('cases.contacts.last')}>{formatDateTime(c.lastExposureAt)}</td>
-      <td data-label={t('cases.contacts.followUp')}>{c.followUpUntil ? t('cases.contacts.until', { date: formatDate(c.followUpUntil) }) : '—'}</td>
+      <td data-label={t('cases.contacts.followUp')}>
+        {c.followUpOutcome ? t(`cases.outcome.${c.followUpOutcome}`) : c.followUpUntil ? t('cases.contacts.until', { date: formatDate(c.followUpUntil) }) : '—'}
+      </td>
     </tr>
   );
 }

@@ -49,7 +49,41 @@ export interface Contact {
   lastExposureAt: string | null;
   followUpUntil: string | null;
   followUpOutcome: 'completed' | 'became_case' | 'lost' | null;
+  followUpEndedAt: string | null;
+  becameCaseId: string | null;
+  note: string | null;
   exposures: { venueId: string; venueName: string; firstOverlapStart: string; lastOverlapEnd: string; overlapMinutes: number; marginMinutes: number }[];
+}
+
+export interface ContactCheck {
+  checkedOn: string;
+  symptoms: string[];
+  temperatureC: number | null;
+  note: string | null;
+  recordedAt: string;
+}
+
+export interface ContactDetail extends Contact {
+  checks: ContactCheck[];
+  testOrders: { id: string; dueOn: string; site: string | null; status: 'ordered' | 'sampled' | 'resulted' | 'cancelled'; orderedAt: string }[];
+  quarantineOrders: { id: string; kind: 'home' | 'facility'; place: string | null; startsOn: string; endsOn: string; status: 'ordered' | 'completed' | 'cancelled'; orderedAt: string }[];
+}
+
+export const OUTCOMES = ['completed', 'became_case', 'lost'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface NewCheck {
+  checkedOn: string;
+  symptoms: string[];
+  temperatureC?: number | null;
+  note?: string | null;
+}
+
+export interface NewContact {
+  personId: string;
+  foundBy: 'named' | 'imported';
+  lastExposureAt?: string | null;
+  note?: string | null;
 }
 
 export interface ProposeResult {
@@ -90,43 +124,13 @@ export interface Notice {
   marginMinutes: number;
   status: 'active' | 'withdrawn';
   publishedAt: string;
-}
-
-export interface ChainNode {
-  id: string;
-  kind: 'case' | 'contact';
-  personId: string;
-  label: string;
-  status: string;
-  date: string | null;
-  communeCode: string;
-  inScope: boolean;
-  hops: number | null;
-  degree: 'F1' | 'F2' | null;
-  becameCaseId: string | null;
-  clusterId: string | null;
-}
-
-export interface ChainEdge {
-  from: string;
-  to: string;
-  how: FoundBy;
-  date: string | null;
-  venueId?: string;
-  contactId: string;
-}
-
-export interface Chain {
-  caseId: string;
-  truncated: boolean;
-  nodes: ChainNode[];
-  edges: ChainEdge[];
-  clusters: { id: string; caseIds: string[]; size: number }[];
+  withdrawnAt: string | null;
+  withdrawReason: string | null;
 }
 
 const base = (id: string) => `/api/v1/cases/${encodeURIComponent(id)}`;
 
-export const listCases = (query: { status?: string; limit: number; offset: number }, signal?: AbortSignal) =>
+export const listCases = (query: { status?: string; personId?: string; limit: number; offset: number }, signal?: AbortSignal) =>
   request<Page<Case>>('/api/v1/cases', { query, signal });
 
 export const createCase = (body: NewCase) => request<Case>('/api/v1/cases', { method: 'POST', body });
@@ -147,4 +151,21 @@ export const listNotices = (id: string, signal?: AbortSignal) => request<{ items
 export const publishNotices = (id: string, reason: string) =>
   request<{ published: number; updated: number; items: Notice[] }>(`${base(id)}/exposure-notices`, { method: 'POST', body: { reason } });
 
-export const getChain = (id: string, reason: string, signal?: AbortSignal) => request<Chain>(`${base(id)}/chain`, { query: { reason }, signal });
+
+export const withdrawNotice = (id: string, reason: string) =>
+  request<Notice>(`/api/v1/exposure-notices/${encodeURIComponent(id)}/withdraw`, { method: 'POST', body: { reason } });
+
+export const addContact = (caseId: string, body: NewContact) => request<Contact>(`${base(caseId)}/contacts`, { method: 'POST', body });
+
+const contactBase = (id: string) => `/api/v1/contacts/${encodeURIComponent(id)}`;
+
+export const getContact = (id: string, reason: string, signal?: AbortSignal) => request<ContactDetail>(contactBase(id), { query: { reason }, signal });
+
+/** One a day: the same day again replaces that day's check. */
+export const recordCheck = (id: string, body: NewCheck) => request<ContactCheck>(`${contactBase(id)}/checks`, { method: 'POST', body });
+
+export const endFollowUp = (id: string, body: { outcome: Outcome; caseId?: string; note?: string }) =>
+  request<ContactDetail>(`${contactBase(id)}/end-follow-up`, { method: 'POST', body });
+
+/** F2 on request, from a confirmed F1: its own visits and household, stored as F2 candidates of the same case. */
+export const traceFromContact = (id: string, reason: string) => request<ProposeResult>(`${contactBase(id)}/trace`, { method: 'POST', body: { reason } });
