@@ -79,6 +79,7 @@ export default defineConfig({
     proxy: {
       // VIGIL_API_URL points the dev server at another API, e.g. http://127.0.0.1:18080
       '/api': process.env.VIGIL_API_URL ?? 'http://localhost:8080',
+      '/.well-known': process.env.VIGIL_API_URL ?? 'http://localhost:8080',
     },
   },
   build: {

@@ -14,6 +14,8 @@ import { registerRateLimits } from './platform/rateLimit.js';
 import { createEventBus, eventRoutes } from './platform/events.js';
 import { createTokenSigner } from './platform/tokens.js';
 import { caseRoutes } from './modules/cases/routes.js';
+import { certificateRoutes } from './modules/certificates/routes.js';
+import { vaccinationRoutes } from './modules/vaccination/routes.js';
 import { checkinModuleRoutes } from './modules/checkins/register.js';
 import { levelRoutes } from './modules/levels/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -24,7 +26,6 @@ import { peopleRoutes } from './modules/people/routes.js';
 import { mapModuleRoutes } from './modules/open/register.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { testingRoutes } from './modules/testing/routes.js';
-import { vaccinationRoutes } from './modules/vaccination/routes.js';
 import { unitRoutes } from './modules/units/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 
@@ -75,7 +76,7 @@ export async function buildApp(db: Database, config: Config) {
   registerIdempotency(app, db);
   await registerRateLimits(app);
   const ctx: AppContext = { db, config, tokens, version: VERSION, events: createEventBus(), authenticate: makeAuthenticate(db, tokens) };
-  for (const register of [healthRoutes, authRoutes, userRoutes, unitRoutes, peopleRoutes, groupRoutes, auditRoutes, mapModuleRoutes, levelRoutes, checkinModuleRoutes, caseRoutes, notificationRoutes, testingRoutes, vaccinationRoutes, eventRoutes]) register(app, ctx);
+  for (const register of [healthRoutes, authRoutes, userRoutes, unitRoutes, peopleRoutes, groupRoutes, auditRoutes, mapModuleRoutes, levelRoutes, checkinModuleRoutes, caseRoutes, notificationRoutes, testingRoutes, certificateRoutes, vaccinationRoutes, eventRoutes]) register(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => Promise.resolve(app.swagger()));
   await serveWebApp(app, config.webDistDir);

@@ -1,6 +1,7 @@
 // Every setting Vigil reads, typed and validated once at boot. The README documents each key.
 import path from 'node:path';
 import { ConfigError } from './configError.js';
+import { type CertificateConfig, loadCertificateConfig } from './modules/certificates/config.js';
 import { loadNotificationConfig, type NotificationConfig } from './modules/notifications/config.js';
 import { loadTestingConfig, type TestingConfig } from './modules/testing/config.js';
 
@@ -42,6 +43,8 @@ export interface Config {
   notifications: NotificationConfig;
   /** Pool-size limits of testing (keys in `modules/testing/config.ts`). */
   testing: TestingConfig;
+  /** Signing keys and issuer of verifiable certificates (keys in `modules/certificates/config.ts`). */
+  certificates: CertificateConfig;
 }
 
 /** [minLon, minLat, maxLon, maxLat], WGS84 degrees. */
@@ -132,5 +135,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     provinceBbox: bboxOf(env, 'VIGIL_PROVINCE_BBOX', DEFAULT_PROVINCE_BBOX),
     notifications: loadNotificationConfig(env),
     testing: loadTestingConfig(env),
+    certificates: loadCertificateConfig(env),
   };
 }

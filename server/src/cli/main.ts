@@ -9,6 +9,7 @@ import { importBoundaries, importUnits } from '../modules/units/import.js';
 import { seedDemoIfAbsent, seedDemoCommand } from './demo.js';
 import { levelsCommand } from './levels.js';
 import { poolCommand } from './pool.js';
+import { certCommand } from './cert.js';
 import { describeMapImport, importMapData, MAP_IMPORT_KINDS, type MapImportKind } from './mapData.js';
 import { importVenuesCommand } from './venues.js';
 import { purgePresence } from '../modules/checkins/retention.js';
@@ -23,6 +24,7 @@ const USAGE = `vigil <command> [--json]
   pool plan --prevalence P --max-pool K --max-rounds R [--household-sizes FILE]   the best pooling scheme (no database)
   pool simulate --population N --prevalence P --household-sar S --max-pool K --max-rounds R --seed X [--dilution D]
                                 simulate a testing round with that scheme (no database)
+  cert verify --trust FILE [--at TIME] < HC1.txt   check an EU DCC certificate against trusted keys (no database)
   import venues FILE.csv        load venues (all rows or none), printing progress
   import places FILE.csv        load map places: code,kind,name,address,commune_code,lat,lon,… (all rows or none)
   import zones FILE.geojson     load lockdown and isolation zones: a FeatureCollection, one zone per feature
@@ -54,6 +56,7 @@ async function run(argv: string[]): Promise<number> {
   // Computes from files only: no configuration, no database.
   if (argv[0] === 'levels') return levelsCommand(argv.slice(1));
   if (argv[0] === 'pool') return poolCommand(argv.slice(1));
+  if (argv[0] === 'cert') return certCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

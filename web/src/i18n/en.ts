@@ -7,6 +7,7 @@ import { notificationsEn } from '../notifications/messages.en';
 import { testingEn } from '../testing/messages.en';
 import { testingStaffEn } from '../testing/staff.messages.en';
 import { lookupEn } from '../testing/lookup.messages.en';
+import { verifyEn } from '../verify/messages.en';
 import type { Messages } from './vi';
 
 // English: every key of the Vietnamese dictionary, checked by the type.
@@ -223,4 +224,5 @@ export const en: Messages = {
   ...testingEn,
   ...testingStaffEn,
   ...lookupEn,
+  ...verifyEn,
 };

@@ -8,6 +8,7 @@ import { notificationsVi } from '../notifications/messages';
 import { testingVi } from '../testing/messages';
 import { testingStaffVi } from '../testing/staff.messages';
 import { lookupVi } from '../testing/lookup.messages';
+import { verifyVi } from '../verify/messages';
 
 export const vi = {
   'app.name': 'Vigil',
@@ -222,6 +223,7 @@ export const vi = {
   ...testingVi,
   ...testingStaffVi,
   ...lookupVi,
+  ...verifyVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -21,6 +21,7 @@ const MeScreen = lazy(() => import('../checkin/MeScreen'));
 const DeclareScreen = lazy(() => import('../checkin/DeclareScreen'));
 const ScanInfoScreen = lazy(() => import('../checkin/ScanInfoScreen'));
 const LookupScreen = lazy(() => import('../testing/LookupScreen'));
+const VerifierScreen = lazy(() => import('../verify/VerifierScreen'));
 
 const SECTIONS: { to: string; label: MessageKey }[] = [
   { to: '/', label: 'public.map' },
@@ -41,6 +42,7 @@ function screenFor(pathname: string): { title: MessageKey; node: ReactNode } {
   if (pathname === '/me') return { title: 'checkin.nav.me', node: <MeScreen /> };
   if (pathname === '/declare') return { title: 'checkin.nav.declare', node: <DeclareScreen /> };
   if (pathname === '/results') return { title: 'lookup.title', node: <LookupScreen /> };
+  if (pathname === '/verify') return { title: 'verify.title', node: <VerifierScreen /> };
   if (matchPath('/p/:code', pathname)) return { title: 'checkin.scan.personTitle', node: <ScanInfoScreen kind="person" /> };
   if (matchPath('/d/:code', pathname)) return { title: 'checkin.scan.declarationTitle', node: <ScanInfoScreen kind="declaration" /> };
   return { title: 'public.map', node: <MapScreen /> };

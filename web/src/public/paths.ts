@@ -5,8 +5,8 @@ export const PUBLIC_PATHS = [
   '/', '/announcements', '/announcements/:id', '/stats',
   // citizens' check-in: a venue's poster, the personal code, health declarations, and scanned codes
   '/v/:code', '/me', '/declare', '/p/:code', '/d/:code',
-  // a citizen's own test results
-  '/results',
+  // a citizen's own test results, and the certificate verifier (works offline)
+  '/results', '/verify',
 ] as const;
 
 export function isPublicPath(pathname: string): boolean {
