@@ -46,7 +46,7 @@ export function initialsOf(fullName: string): string {
 }
 
 /** The record a code or a national ID names, following a merge to the surviving record. */
-async function personOf(db: Database, body: LookupBody): Promise<{ id: string; full_name: string } | null> {
+export async function personOf(db: Database, body: LookupBody): Promise<{ id: string; full_name: string } | null> {
   if (body.personCode !== undefined) {
     const decoded = (await codeSigner(db)).verify(body.personCode, 'person');
     if (!decoded) return null;
@@ -67,19 +67,24 @@ async function personOf(db: Database, body: LookupBody): Promise<{ id: string; f
  * A citizen's own results. An unknown code or ID and a wrong birth year get the same 404, so the
  * look-up cannot tell anyone which IDs exist; the answer names nobody (initials only).
  */
-export async function lookupResults(db: Database, body: LookupBody): Promise<LookupResult> {
+/** Either a personal code, or a national ID with a birth year (400 naming the field otherwise). */
+export function validateLookup(body: LookupBody): void {
   const byCode = body.personCode !== undefined;
   const byId = body.nationalId !== undefined || body.birthYear !== undefined;
   if (byCode === byId) throw invalidField('personCode', 'give either personCode, or nationalId with birthYear');
   if (byId && (body.nationalId === undefined || body.birthYear === undefined)) {
     throw invalidField(body.nationalId === undefined ? 'nationalId' : 'birthYear', 'is required with ' + (body.nationalId === undefined ? 'birthYear' : 'nationalId'));
   }
+}
+
+export async function lookupResults(db: Database, body: LookupBody): Promise<LookupResult> {
+  validateLookup(body);
   const person = await personOf(db, body);
   if (!person) throw notFound('test results for these details');
   const rows = await resultsOf(db, person.id, { currentOnly: true, scope: null });
   return {
     initials: initialsOf(person.full_name),
-    items: rows.map((row) => ({ testType: row.test_type, outcome: row.outcome, sampledAt: row.sampled_at.toISOString(), resultedAt: row.resulted_at.toISOString() })),
+    items: rows.map((row) => ({ id: row.id, testType: row.test_type, outcome: row.outcome, sampledAt: row.sampled_at.toISOString(), resultedAt: row.resulted_at.toISOString() })),
   };
 }
 

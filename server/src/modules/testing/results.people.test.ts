@@ -44,7 +44,7 @@ for (const engine of engines()) {
       assert.match(found.body.initials, /^(\p{Lu}\.)+$/u);
       assert.equal(found.body.initials, 'N.V.T.', `initials of ${record.fullName}`);
       assert.equal(found.body.items.length, 1);
-      assert.deepEqual(Object.keys(found.body.items[0]).sort(), ['outcome', 'resultedAt', 'sampledAt', 'testType']);
+      assert.deepEqual(Object.keys(found.body.items[0]).sort(), ['id', 'outcome', 'resultedAt', 'sampledAt', 'testType']);
       assert.equal(found.body.items[0].outcome, 'negative');
 
       const wrongYear = await lookup({ nationalId: record.nationalId, birthYear: birthYear + 1 });

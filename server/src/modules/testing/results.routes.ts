@@ -3,11 +3,13 @@ import { actorOf, type AppContext } from '../../platform/context.js';
 import { type App, errorResponses } from '../../platform/http.js';
 import { pageOf } from '../../platform/pagination.js';
 import { personSubject, publicLimits } from '../../platform/rateLimit.js';
+import { certificateConfigOf } from '../certificates/config.js';
+import { negativeTestCertificate } from './certificate.js';
 import { lookupResults, personResults } from './lookup.js';
 import { acceptProposal, dismissProposal, listProposals } from './proposals.js';
 import {
-  BarcodeParams, CaseProposal, DismissBody, LookupBody, LookupResult, PersonParams, PersonResults, ProposalParams, ProposalQuery, ReasonQuery,
-  ResampledBody, ResampledResult, Retest, RetestQuery,
+  BarcodeParams, CaseProposal, CertificateBody, DismissBody, LookupBody, LookupResult, PersonParams, PersonResults, ProposalParams, ProposalQuery, ReasonQuery,
+  ResampledBody, ResampledResult, Retest, RetestQuery, TestCertificate,
 } from './results.schema.js';
 import { confirmResampled, listRetests } from './retests.js';
 
@@ -80,4 +82,13 @@ export function resultRoutes(app: App, ctx: AppContext) {
       response: { 200: LookupResult, ...errorResponses(400, 404, 429) },
     },
   }, async (request) => lookupResults(ctx.db, request.body));
+
+  app.post('/api/v1/open/test-results/certificate', {
+    preHandler: lookupLimits,
+    schema: {
+      tags: ['testing (citizens)'], body: CertificateBody,
+      summary: 'A signed EU DCC certificate of one of your current negative results (the QR text HC1:…), valid 72 h from sampling for RT-PCR, 48 h for rapid antigen',
+      response: { 200: TestCertificate, ...errorResponses(400, 404, 409, 429) },
+    },
+  }, async (request) => negativeTestCertificate(ctx.db, certificateConfigOf(ctx.config), request.body));
 }

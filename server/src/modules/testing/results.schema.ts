@@ -142,6 +142,7 @@ export const LookupBody = Type.Object(
 export type LookupBody = Static<typeof LookupBody>;
 
 export const PublicResult = Type.Object({
+  id: Uuid('the result: ask for its certificate with it'),
   testType: Type.Enum(TEST_TYPES),
   outcome: Type.Enum(PERSON_OUTCOMES),
   sampledAt: Instant(),
@@ -153,6 +154,18 @@ export const LookupResult = Type.Object({
   items: Type.Array(PublicResult, { description: 'current results, newest sample first' }),
 });
 export type LookupResult = Static<typeof LookupResult>;
+
+/** ⚑ `POST /api/v1/open/test-results/certificate`: the look-up's details and one of its results. */
+export const CertificateBody = Type.Object({ ...LookupBody.properties, resultId: Uuid('a current negative result from the look-up') }, { additionalProperties: false });
+export type CertificateBody = Static<typeof CertificateBody>;
+
+export const TestCertificate = Type.Object({
+  hc1: Type.String({ description: 'the EU DCC text (HC1:…) the QR code holds; verifiable against /.well-known/vigil/dcc-trust-list.json' }),
+  uvci: Type.String(),
+  issuedAt: Instant(),
+  expiresAt: Instant(),
+});
+export type TestCertificate = Static<typeof TestCertificate>;
 
 // ---- retests
 
