@@ -209,9 +209,14 @@ describe('testing: collection, laboratory, results', () => {
     await lookup.byNationalId(typed[1]!.nationalId ?? '', typed[1]!.birthYear);
     await lookup.results.getByRole('heading', { name: 'Kết quả của L.V.M.' }).waitFor();
     const row = lookup.results.locator('li[data-outcome="negative"]');
-    await row.getByText('Âm tính').waitFor();
+    await row.getByText('Âm tính', { exact: true }).waitFor();
     await row.getByText('RT-PCR').waitFor();
     await row.getByText(/Lấy mẫu \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} · có kết quả/).waitFor();
+    // a negative test of one's own sample has a signed certificate, shown as a QR code
+    await row.getByTestId('lookup-certificate-ask').click();
+    const qr = row.getByTestId('lookup-certificate-qr');
+    await qr.waitFor();
+    assert.match((await qr.getAttribute('data-value')) ?? '', /^HC1:/);
     await lookupPage.screenshot({ path: path.join(ARTIFACTS, 'lookup-national-id-360.png'), fullPage: true });
 
     const ownPhone = await suite.open(PHONE);
@@ -221,7 +226,7 @@ describe('testing: collection, laboratory, results', () => {
     const own = new LookupPage(ownPhone);
     await own.open();
     await ownPhone.getByTestId('lookup-own').click();
-    await own.results.locator('li[data-outcome="negative"]').getByText('Âm tính').waitFor();
+    await own.results.locator('li[data-outcome="negative"]').getByText('Âm tính', { exact: true }).waitFor();
   });
 
   test('a household representative stands for the household: its members are negative by representation', async () => {
@@ -264,6 +269,7 @@ describe('testing: collection, laboratory, results', () => {
     const row = lookup.results.locator('li[data-outcome="negative_by_representation"]');
     await row.getByText('Âm tính theo mẫu đại diện').waitFor();
     await row.getByText(/bạn không được lấy mẫu trực tiếp/).waitFor();
+    assert.equal(await row.getByTestId('lookup-certificate-ask').count(), 0, 'no certificate for a test of someone else\'s sample');
     await lookupPage.screenshot({ path: path.join(ARTIFACTS, 'lookup-representation-360.png'), fullPage: true });
     const overflow = await lookupPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the look-up page scrolls sideways by ${overflow} px`);

@@ -9,12 +9,47 @@ import { formatDateTime } from '../lib/format';
 import { Link } from '../lib/router';
 import { errorText, Field } from '../lib/ui';
 import { normaliseNationalId, parseScanned } from '../venues/scanCodes';
-import { lookupResults, type LookupBody, type LookupResult } from './lookupApi';
+import { QrCode } from '../checkin/QrCode';
+import { getCertificate, lookupResults, type LookupBody, type LookupResult, type PublicResult, type TestCertificate } from './lookupApi';
 import './testing.css';
 
 type Way = 'nationalId' | 'code';
 
-function Results({ result }: { result: LookupResult }) {
+/** A negative test's certificate, asked for on request (each one is signed and audited). */
+function Certificate({ body, item }: { body: LookupBody; item: PublicResult }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [certificate, setCertificate] = useState<TestCertificate>();
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  if (certificate) {
+    return (
+      <div className="lookup-certificate" data-testid="lookup-certificate">
+        <QrCode value={certificate.hc1} label={t('lookup.certificate.qr')} testId="lookup-certificate-qr" />
+        <small>{t('lookup.certificate.validUntil', { until: formatDateTime(certificate.expiresAt) })}</small>
+      </div>
+    );
+  }
+  const ask = async () => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      setCertificate(await getCertificate(body, item.id));
+    } catch (error) {
+      setFailure(errorText(error, i18n));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button-secondary" disabled={busy} onClick={() => void ask()} data-testid="lookup-certificate-ask">{t('lookup.certificate.ask')}</button>
+      {failure && <small role="alert">{failure}</small>}
+    </>
+  );
+}
+
+function Results({ result, body }: { result: LookupResult; body: LookupBody }) {
   const { t } = useI18n();
   return (
     <section className="card" aria-labelledby="lookup-results-title" data-testid="lookup-results">
@@ -24,7 +59,7 @@ function Results({ result }: { result: LookupResult }) {
       ) : (
         <ul className="lookup-results">
           {result.items.map((item) => (
-            <li key={`${item.sampledAt}${item.resultedAt}${item.outcome}`} data-outcome={item.outcome}>
+            <li key={item.id} data-outcome={item.outcome}>
               <span className={`outcome outcome-${item.outcome}`}>{t(`testing.outcome.${item.outcome}`)}</span>
               <span>{t(`testing.testType.${item.testType}`)}</span>
               <span className="lookup-when">{t('lookup.when', { sampled: formatDateTime(item.sampledAt), resulted: formatDateTime(item.resultedAt) })}</span>
@@ -32,6 +67,7 @@ function Results({ result }: { result: LookupResult }) {
               {item.outcome === 'retest_pending' && <small className="muted">{t('lookup.retestPending')}</small>}
               {item.outcome === 'positive' && <small>{t('lookup.positive')}</small>}
               {item.outcome === 'invalid' && <small className="muted">{t('lookup.invalid')}</small>}
+              {item.outcome === 'negative' && <Certificate body={body} item={item} />}
             </li>
           ))}
         </ul>
@@ -49,7 +85,7 @@ export default function LookupScreen() {
   const [birthYear, setBirthYear] = useState('');
   const [code, setCode] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
-  const [result, setResult] = useState<LookupResult | null>(null);
+  const [result, setResult] = useState<{ answer: LookupResult; body: LookupBody } | null>(null);
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -58,7 +94,7 @@ export default function LookupScreen() {
     setFailure(undefined);
     setResult(null);
     try {
-      setResult(await lookupResults(body));
+      setResult({ answer: await lookupResults(body), body });
     } catch (error) {
       setFailure(error instanceof ApiError && error.status === 404 ? t('lookup.notFound') : errorText(error, i18n));
     } finally {
@@ -119,7 +155,7 @@ export default function LookupScreen() {
       </form>
       <div aria-live="polite">
         {failure && <p className="notice notice-error" role="alert" data-testid="lookup-failure">{failure}</p>}
-        {result && <Results result={result} />}
+        {result && <Results result={result.answer} body={result.body} />}
       </div>
       <p className="muted">{t('lookup.privacy')}</p>
       {!me?.personCode && <p><Link to="/me">{t('lookup.getCode')}</Link></p>}

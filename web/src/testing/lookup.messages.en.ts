@@ -27,6 +27,9 @@ export const lookupEn: Record<keyof typeof lookupVi, string> = {
   'lookup.retestPending': 'Your pooled sample was positive: you will be tested again. Limit contacts and wait for health staff\'s instructions.',
   'lookup.positive': 'Health staff will contact you. Please stay home and limit contacts.',
   'lookup.invalid': 'The sample gave no result: you will be sampled again.',
+  'lookup.certificate.ask': 'Get a certificate of this negative test (QR code)',
+  'lookup.certificate.qr': 'QR code of the negative test certificate',
+  'lookup.certificate.validUntil': 'Valid until {until}; scan it with the Verify certificate page or any EU DCC verifier app.',
   'lookup.privacy': 'This page shows only the initials of the name; what you type is not kept.',
   'lookup.getCode': 'No personal code yet? Get one here.',
 };

@@ -25,6 +25,9 @@ export const lookupVi = {
   'lookup.retestPending': 'Mẫu gộp có kết quả dương tính: bạn sẽ được xét nghiệm lại. Hạn chế tiếp xúc và chờ hướng dẫn của cán bộ y tế.',
   'lookup.positive': 'Cán bộ y tế sẽ liên hệ với bạn. Vui lòng ở nhà, hạn chế tiếp xúc.',
   'lookup.invalid': 'Mẫu không xác định được kết quả: bạn sẽ được lấy mẫu lại.',
+  'lookup.certificate.ask': 'Lấy giấy chứng nhận xét nghiệm âm tính (mã QR)',
+  'lookup.certificate.qr': 'Mã QR chứng nhận xét nghiệm âm tính',
+  'lookup.certificate.validUntil': 'Có giá trị đến {until}; quét bằng trang Kiểm tra chứng nhận hoặc ứng dụng kiểm tra EU DCC.',
   'lookup.privacy': 'Trang này chỉ hiện chữ cái đầu của họ tên; không lưu thông tin bạn nhập.',
   'lookup.getCode': 'Chưa có mã cá nhân? Lấy mã tại đây.',
 } as const;
