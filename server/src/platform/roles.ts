@@ -40,7 +40,7 @@ export const PERMISSIONS = [
   'testing:lab',
   'testing:read',
   'testing:manage',
-  'vaccination:record', 'vaccination:stock', 'vaccination:read',
+  'vaccination:record', 'vaccination:stock', 'vaccination:read', 'vaccination:schedule', 'vaccination:export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,7 +51,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'announcements:edit', 'announcements:publish', 'levels:edit', 'levels:publish',
     'venues:edit', 'checkins:write', 'checkins:read', 'declarations:read', 'cases:read', 'cases:write', 'tracing:run',
     'notifications:read', 'notifications:send', 'testing:collect', 'testing:read', 'testing:manage',
-    'vaccination:record', 'vaccination:stock', 'vaccination:read',
+    'vaccination:record', 'vaccination:stock', 'vaccination:read', 'vaccination:schedule', 'vaccination:export',
   ],
   // contact tracers read cases and trace them; confirming a case is the health officers' decision
   tracer: [

@@ -18,7 +18,7 @@ export type Permission =
   | 'venues:edit' | 'checkins:write' | 'checkins:read' | 'declarations:read'
   | 'cases:read' | 'cases:write' | 'tracing:run' | 'notifications:read' | 'notifications:send'
   | 'testing:collect' | 'testing:lab' | 'testing:read' | 'testing:manage'
-  | 'vaccination:record' | 'vaccination:stock' | 'vaccination:read';
+  | 'vaccination:record' | 'vaccination:stock' | 'vaccination:read' | 'vaccination:schedule' | 'vaccination:export';
 
 export interface User {
   id: string;

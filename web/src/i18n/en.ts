@@ -8,6 +8,11 @@ import { testingEn } from '../testing/messages.en';
 import { testingStaffEn } from '../testing/staff.messages.en';
 import { lookupEn } from '../testing/lookup.messages.en';
 import { verifyEn } from '../verify/messages.en';
+import { vaccinationEn } from '../vaccination/messages.en';
+import { vaccinationRegisterEn } from '../vaccination/register/messages.en';
+import { vaccinationSiteEn } from '../vaccination/site/messages.en';
+import { vaccinationCoverageEn } from '../vaccination/coverage/messages.en';
+import { vaccinationStockEn } from '../vaccination/stock/messages.en';
 import type { Messages } from './vi';
 
 // English: every key of the Vietnamese dictionary, checked by the type.
@@ -225,4 +230,9 @@ export const en: Messages = {
   ...testingStaffEn,
   ...lookupEn,
   ...verifyEn,
+  ...vaccinationEn,
+  ...vaccinationRegisterEn,
+  ...vaccinationSiteEn,
+  ...vaccinationCoverageEn,
+  ...vaccinationStockEn,
 };

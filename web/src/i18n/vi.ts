@@ -9,6 +9,11 @@ import { testingVi } from '../testing/messages';
 import { testingStaffVi } from '../testing/staff.messages';
 import { lookupVi } from '../testing/lookup.messages';
 import { verifyVi } from '../verify/messages';
+import { vaccinationVi } from '../vaccination/messages';
+import { vaccinationRegisterVi } from '../vaccination/register/messages';
+import { vaccinationSiteVi } from '../vaccination/site/messages';
+import { vaccinationCoverageVi } from '../vaccination/coverage/messages';
+import { vaccinationStockVi } from '../vaccination/stock/messages';
 
 export const vi = {
   'app.name': 'Vigil',
@@ -224,6 +229,11 @@ export const vi = {
   ...testingStaffVi,
   ...lookupVi,
   ...verifyVi,
+  ...vaccinationVi,
+  ...vaccinationRegisterVi,
+  ...vaccinationSiteVi,
+  ...vaccinationCoverageVi,
+  ...vaccinationStockVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -22,6 +22,8 @@ const DeclareScreen = lazy(() => import('../checkin/DeclareScreen'));
 const ScanInfoScreen = lazy(() => import('../checkin/ScanInfoScreen'));
 const LookupScreen = lazy(() => import('../testing/LookupScreen'));
 const VerifierScreen = lazy(() => import('../verify/VerifierScreen'));
+const VaccinationRegisterScreen = lazy(() => import('../vaccination/register/RegisterScreen'));
+const VaccinationCertificateScreen = lazy(() => import('../vaccination/stock/CertificateScreen'));
 
 const SECTIONS: { to: string; label: MessageKey }[] = [
   { to: '/', label: 'public.map' },
@@ -30,6 +32,8 @@ const SECTIONS: { to: string; label: MessageKey }[] = [
   { to: '/me', label: 'checkin.nav.me' },
   { to: '/declare', label: 'checkin.nav.declare' },
   { to: '/results', label: 'lookup.nav' },
+  { to: '/vaccination', label: 'vaccination.public.register' },
+  { to: '/vaccination/certificate', label: 'vaccination.public.certificate' },
 ];
 
 function screenFor(pathname: string): { title: MessageKey; node: ReactNode } {
@@ -42,6 +46,8 @@ function screenFor(pathname: string): { title: MessageKey; node: ReactNode } {
   if (pathname === '/me') return { title: 'checkin.nav.me', node: <MeScreen /> };
   if (pathname === '/declare') return { title: 'checkin.nav.declare', node: <DeclareScreen /> };
   if (pathname === '/results') return { title: 'lookup.title', node: <LookupScreen /> };
+  if (pathname === '/vaccination') return { title: 'vaccination.public.register', node: <VaccinationRegisterScreen /> };
+  if (pathname === '/vaccination/certificate') return { title: 'vaccination.public.certificate', node: <VaccinationCertificateScreen /> };
   if (pathname === '/verify') return { title: 'verify.title', node: <VerifierScreen /> };
   if (matchPath('/p/:code', pathname)) return { title: 'checkin.scan.personTitle', node: <ScanInfoScreen kind="person" /> };
   if (matchPath('/d/:code', pathname)) return { title: 'checkin.scan.declarationTitle', node: <ScanInfoScreen kind="declaration" /> };

@@ -7,6 +7,8 @@ export const PUBLIC_PATHS = [
   '/v/:code', '/me', '/declare', '/p/:code', '/d/:code',
   // a citizen's own test results, and the certificate verifier (works offline)
   '/results', '/verify',
+  // vaccination: registering and booking (the health book), one's own certificate
+  '/vaccination', '/vaccination/certificate',
 ] as const;
 
 export function isPublicPath(pathname: string): boolean {

@@ -22,10 +22,15 @@ const MODULES: { to: string; label: MessageKey; needs?: Permission }[] = [
   { to: '/staff/testing/collect', label: 'nav.testingCollect', needs: 'testing:collect' },
   { to: '/staff/testing/lab', label: 'nav.testingLab', needs: 'testing:read' },
   { to: '/staff/testing/rounds', label: 'nav.testingRounds', needs: 'testing:read' },
+  { to: '/staff/vaccination/site', label: 'nav.vaccinationSite', needs: 'vaccination:record' },
+  { to: '/staff/vaccination/registrations', label: 'nav.vaccinationRegistrations', needs: 'vaccination:schedule' },
+  { to: '/staff/vaccination/sessions', label: 'nav.vaccinationSessions', needs: 'vaccination:schedule' },
+  { to: '/staff/vaccination/stock', label: 'nav.vaccinationStock', needs: 'vaccination:read' },
+  { to: '/staff/vaccination/coverage', label: 'nav.vaccinationCoverage', needs: 'vaccination:read' },
+  { to: '/staff/vaccination/export', label: 'nav.vaccinationExport', needs: 'vaccination:export' },
 ];
 
 const COMING_SOON: MessageKey[] = [
-  'nav.vaccination',
   'nav.quarantine',
   'nav.camera',
   'nav.meetings',

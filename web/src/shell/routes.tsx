@@ -30,6 +30,13 @@ const CollectScreen = lazy(() => import('../testing/CollectScreen'));
 const LabScreen = lazy(() => import('../testing/LabScreen'));
 const RoundsScreen = lazy(() => import('../testing/RoundsScreen'));
 const ProgrammeScreen = lazy(() => import('../testing/ProgrammeScreen'));
+const VaccinationRegistrationsScreen = lazy(() => import('../vaccination/register/RegistrationsScreen'));
+const VaccinationSessionsScreen = lazy(() => import('../vaccination/register/SessionsScreen'));
+const VaccinationSiteScreen = lazy(() => import('../vaccination/site/SiteScreen'));
+const VaccinationStockScreen = lazy(() => import('../vaccination/stock/StockScreen'));
+const VaccinationPersonScreen = lazy(() => import('../vaccination/stock/PersonDosesScreen'));
+const VaccinationCoverageScreen = lazy(() => import('../vaccination/coverage/CoverageScreen'));
+const VaccinationExportScreen = lazy(() => import('../vaccination/coverage/ExportScreen'));
 
 export interface Resolved {
   title: MessageKey;
@@ -59,6 +66,13 @@ const ROUTES: { path: string; title: MessageKey; needs?: Permission; render: (p:
   { path: '/staff/testing/lab', title: 'lab.title', needs: 'testing:read', render: () => <LabScreen /> },
   { path: '/staff/testing/rounds', title: 'rounds.title', needs: 'testing:read', render: () => <RoundsScreen /> },
   { path: '/staff/testing/rounds/:id', title: 'rounds.title', needs: 'testing:read', render: ({ id = '' }) => <ProgrammeScreen key={id} id={id} /> },
+  { path: '/staff/vaccination/registrations', title: 'nav.vaccinationRegistrations', needs: 'vaccination:schedule', render: () => <VaccinationRegistrationsScreen /> },
+  { path: '/staff/vaccination/sessions', title: 'nav.vaccinationSessions', needs: 'vaccination:schedule', render: () => <VaccinationSessionsScreen /> },
+  { path: '/staff/vaccination/site', title: 'nav.vaccinationSite', needs: 'vaccination:record', render: () => <VaccinationSiteScreen /> },
+  { path: '/staff/vaccination/stock', title: 'nav.vaccinationStock', needs: 'vaccination:read', render: () => <VaccinationStockScreen /> },
+  { path: '/staff/vaccination/people/:id', title: 'vaccination.personTitle', needs: 'vaccination:read', render: ({ id = '' }) => <VaccinationPersonScreen key={id} id={id} /> },
+  { path: '/staff/vaccination/coverage', title: 'nav.vaccinationCoverage', needs: 'vaccination:read', render: () => <VaccinationCoverageScreen /> },
+  { path: '/staff/vaccination/export', title: 'nav.vaccinationExport', needs: 'vaccination:export', render: () => <VaccinationExportScreen /> },
   { path: '/people', title: 'people.title', needs: 'people:read', render: () => <PeopleScreen /> },
   { path: '/people/new', title: 'person.newTitle', needs: 'people:write', render: () => <PersonNewScreen /> },
   { path: '/people/duplicates', title: 'dup.title', needs: 'people:merge', render: () => <DuplicatesScreen /> },

@@ -6,3 +6,7 @@ export const VACCINATION_RECORD: Permission = 'vaccination:record';
 export const VACCINATION_STOCK: Permission = 'vaccination:stock';
 /** Reading stock on hand and people's dose histories (audited). */
 export const VACCINATION_READ: Permission = 'vaccination:read';
+/** Vaccination sessions, their time slots, invitations and reminders; the registrations list. */
+export const VACCINATION_SCHEDULE: Permission = 'vaccination:schedule';
+/** Exporting doses to the national registry (FHIR R4, CSV) and recording its answers. */
+export const VACCINATION_EXPORT: Permission = 'vaccination:export';

@@ -4,15 +4,21 @@
 import { actorOf, type AppContext } from '../../platform/context.js';
 import { type App, errorResponses } from '../../platform/http.js';
 import { CATALOGUE, catalogueByCode, syncCatalogue } from './catalogue.js';
+import { vaccinationCertificateRoutes } from './certificate.routes.js';
+import { coverageRoutes } from './coverage.routes.js';
 import { ProductList } from './catalogue.schema.js';
 import { doseHistory, recordDose } from './doses.js';
 import { DoseHistory, DoseOutcome, HistoryQuery, PersonParams, RecordDoseBody } from './doses.schema.js';
+import { exportRoutes } from './export.routes.js';
+import { registrationRoutes } from './registration.routes.js';
 import { reconciliation, siteUsage, stockOnHand } from './reports.js';
+import { scheduleRoutes } from './schedule.routes.js';
 import { createSite, listSites, moveStock, receiveShipment, recordWastage, requireVaccinationReader } from './stock.js';
 import {
   CreateSiteBody, ListSitesQuery, MoveStockBody, Movement, Reconciliation, ReconciliationQuery, ReceiveShipmentBody, Shipment, Site, SiteList,
   SiteParams, SiteUsage, StockQuery, StockReport, UsageQuery, Wastage, WastageBody,
 } from './stock.schema.js';
+import { siteVisitRoutes } from './visits.routes.js';
 
 export function vaccinationRoutes(app: App, ctx: AppContext) {
   const catalogue = catalogueByCode(CATALOGUE);
@@ -101,4 +107,8 @@ export function vaccinationRoutes(app: App, ctx: AppContext) {
       summary: "A person's doses in the order given (an audited read; reason optional)", response: { 200: DoseHistory, ...errorResponses(400, 401, 403, 404) },
     },
   }, async (request) => doseHistory(ctx.db, actorOf(request), catalogue, request.params.personId, request.query.reason));
+
+  // later slices: registration (the health book), scheduling and booking, the visit at a site
+  // (check-in, screening, observation, adverse events), coverage, the national export, certificates
+  for (const register of [registrationRoutes, scheduleRoutes, siteVisitRoutes, coverageRoutes, exportRoutes, vaccinationCertificateRoutes]) register(app, ctx);
 }

@@ -1,0 +1,7 @@
+import type { AppContext } from '../../platform/context.js';
+import type { App } from '../../platform/http.js';
+
+export function siteVisitRoutes(app: App, ctx: AppContext): void {
+  void app;
+  void ctx;
+}

@@ -1,0 +1,4 @@
+// Placeholder until the slice lands.
+export default function ExportScreen() {
+  return null;
+}
