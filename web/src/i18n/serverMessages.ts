@@ -55,6 +55,13 @@ const VI: Rule[] = [
   [/^is candidate: confirm it first$/, () => 'đang chờ xác minh: hãy xác nhận là F1 trước'],
   [/^is rejected: confirm it first$/, () => 'đã bị loại: hãy xác nhận là F1 trước'],
   [/^follow-up has ended$/, () => 'đã kết thúc theo dõi'],
+  // a contact's follow-up (cases/contacts.followup.ts)
+  [/^a (candidate|rejected) contact is not followed up; confirm it first$/, (status = '') => `${status === 'candidate' ? 'Người tiếp xúc đang chờ xác minh' : 'Người tiếp xúc đã bị loại'}: không theo dõi. Hãy xác nhận là F1 trước.`],
+  [/^a (candidate|rejected) contact has no follow-up to end$/, (status = '') => `${status === 'candidate' ? 'Người tiếp xúc đang chờ xác minh' : 'Người tiếp xúc đã bị loại'}: không có việc theo dõi để kết thúc.`],
+  [/^follow-up already ended \((\w+)\)$/, (outcome = '') => `Việc theo dõi đã kết thúc trước đó (${({ completed: 'hoàn thành', lost: 'mất liên lạc', became_case: 'đã thành ca bệnh' } as Record<string, string>)[outcome] ?? outcome}).`],
+  [/^must not be in the future$/, () => 'không được ở tương lai'],
+  [/^required with outcome became_case$/, () => 'bắt buộc khi kết quả là "đã thành ca bệnh"'],
+  [/^not a case of this contact's person$/, () => 'không phải ca bệnh của người này'],
   [/^rejected$/, () => 'đã bị loại khỏi danh sách'],
   [/^appears twice$/, () => 'bị chọn hai lần'],
   [/^not a contact of this case$/, () => 'không phải người tiếp xúc của ca bệnh này'],
