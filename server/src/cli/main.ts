@@ -31,7 +31,8 @@ const USAGE = `vigil <command> [--json]
   import figures FILE.csv       load official figures: unit_code,date,confirmed_community,…,source,as_of
                                 (each problem is printed with its line or feature and field; on
                                 PostgreSQL a running server's open data shows the import within 5 minutes)
-  purge presence [--days N]     delete check-ins and declarations older than the retention period`;
+  purge presence [--days N]     delete check-ins and declarations older than the retention period
+                                (and venue import reports finished a week ago)`;
 
 function print(json: boolean, value: unknown, text: string) {
   process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${text}\n`);
@@ -123,7 +124,7 @@ async function run(argv: string[]): Promise<number> {
         const days = values.days === undefined ? config.presenceRetentionDays : Number(values.days);
         if (!Number.isInteger(days) || days < 1) throw new AppError('validation_failed', '--days must be a whole number of days, at least 1');
         const result = await purgePresence(db, days);
-        print(json, result, `deleted ${result.checkins} check-ins and ${result.declarations} declarations from before ${result.cutoff}`);
+        print(json, result, `deleted ${result.checkins} check-ins and ${result.declarations} declarations from before ${result.cutoff}, and ${result.importJobs} finished import reports`);
         return 0;
       }
       default:
