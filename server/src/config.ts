@@ -1,6 +1,6 @@
 // Every setting Vigil reads, typed and validated once at boot. The README documents each key.
 import path from 'node:path';
-import { ConfigError } from './configError.js';
+import { ConfigError, integerSetting as integer } from './configError.js';
 import { type CertificateConfig, loadCertificateConfig } from './modules/certificates/config.js';
 import { loadNotificationConfig, type NotificationConfig } from './modules/notifications/config.js';
 import { loadTestingConfig, type TestingConfig } from './modules/testing/config.js';
@@ -57,15 +57,6 @@ export { ConfigError };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-function integer(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${key} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
-}
 
 function flag(env: NodeJS.ProcessEnv, key: string): boolean {
   const raw = (env[key] ?? '').toLowerCase();

@@ -1,6 +1,6 @@
 // Settings of verifiable certificates, read from the environment and validated once at boot.
 import type { Config } from '../../config.js';
-import { ConfigError } from '../../configError.js';
+import { ConfigError, integerSetting as integer } from '../../configError.js';
 
 export interface CertificateConfig {
   /**
@@ -21,13 +21,6 @@ export interface CertificateConfig {
   issuerCode: string;
 }
 
-function integer(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${key} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  return value;
-}
 
 export function loadCertificateConfig(env: NodeJS.ProcessEnv): CertificateConfig {
   const secret = env.VIGIL_SIGNING_KEY_SECRET?.trim() || null;

@@ -1,6 +1,6 @@
 // Settings of the notification channels and the outbox worker, read from the environment and
 // validated once. A channel left unconfigured is not an error: its messages wait in the outbox.
-import { ConfigError } from '../../configError.js';
+import { ConfigError, integerSetting as integer } from '../../configError.js';
 
 export const CHANNELS = ['webpush', 'sms', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -36,13 +36,6 @@ export interface NotificationConfig {
   };
 }
 
-function integer(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${key} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  return value;
-}
 
 function httpUrl(key: string, raw: string): URL {
   let url: URL;

@@ -1,6 +1,6 @@
 // Pool-size limits of testing, read from the environment and validated once at boot. They are the
 // most people one tube may hold; a session's poolCap may be lower, never higher (400 naming poolCap).
-import { ConfigError } from '../../configError.js';
+import { integerSetting } from '../../configError.js';
 import { loadPrevalenceSettings, type PrevalenceSettings } from './prevalence.js';
 
 export interface PoolCaps {
@@ -23,13 +23,7 @@ export interface TestingConfig {
 /** The tubes table allows 1–64 people in a tube. */
 const MAX_POOL = 64;
 
-function poolCap(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
-  const raw = env[key];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > MAX_POOL) throw new ConfigError(`${key} must be a whole number from 1 to ${MAX_POOL}, got "${raw}"`);
-  return value;
-}
+const poolCap = (env: NodeJS.ProcessEnv, key: string, fallback: number) => integerSetting(env, key, fallback, 1, MAX_POOL);
 
 export function loadTestingConfig(env: NodeJS.ProcessEnv): TestingConfig {
   return {

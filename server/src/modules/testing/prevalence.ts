@@ -1,6 +1,6 @@
 // The prevalence the pool-size proposal plans for, estimated from recent results in an area. Pure:
 // the counts come from the database (pool-size.ts), the settings from the configuration.
-import { ConfigError } from '../../configError.js';
+import { ConfigError, integerSetting } from '../../configError.js';
 
 /** Results sampled this many days back (up to now) are counted. */
 export const PREVALENCE_WINDOW_DAYS = 7;
@@ -17,19 +17,12 @@ export const DEFAULT_PREVALENCE_SETTINGS: PrevalenceSettings = { priorPrevalence
 /** Reads the two settings (unset: the defaults); a bad value stops the boot with the key named. */
 export function loadPrevalenceSettings(env: NodeJS.ProcessEnv): PrevalenceSettings {
   const prior = env.VIGIL_POOL_PRIOR_PREVALENCE;
-  const minResults = env.VIGIL_POOL_MIN_RESULTS;
   let priorPrevalence = DEFAULT_PREVALENCE_SETTINGS.priorPrevalence;
   if (prior !== undefined && prior.trim() !== '') {
     priorPrevalence = Number(prior);
     if (!(priorPrevalence > 0 && priorPrevalence < 1)) throw new ConfigError(`VIGIL_POOL_PRIOR_PREVALENCE must be a number between 0 and 1 (exclusive), got "${prior}"`);
   }
-  let minResolvedPeople = DEFAULT_PREVALENCE_SETTINGS.minResolvedPeople;
-  if (minResults !== undefined && minResults.trim() !== '') {
-    minResolvedPeople = Number(minResults);
-    if (!Number.isInteger(minResolvedPeople) || minResolvedPeople < 1 || minResolvedPeople > 1_000_000) {
-      throw new ConfigError(`VIGIL_POOL_MIN_RESULTS must be a whole number from 1 to 1000000, got "${minResults}"`);
-    }
-  }
+  const minResolvedPeople = integerSetting(env, 'VIGIL_POOL_MIN_RESULTS', DEFAULT_PREVALENCE_SETTINGS.minResolvedPeople, 1, 1_000_000);
   return { priorPrevalence, minResolvedPeople };
 }
 
