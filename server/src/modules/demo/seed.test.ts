@@ -3,7 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { type TestDatabase, engines, testDatabase } from '../../testing/databases.js';
+import { SYSTEM_ACTOR } from '../../platform/actor.js';
 import { foldName } from '../people/fold.js';
+import { reconciliation, stockOnHand } from '../vaccination/reports.js';
 import { type SeedDemoResult, seedDemo } from './seed.js';
 
 // 0.3 ≈ 6,000 people: more than one insert batch, still quick.
@@ -73,6 +75,21 @@ for (const engine of engines()) {
       assert.equal(sameId, 2);
       assert.ok(samePhone >= 2, `phone pairs ${samePhone}`);
       assert.ok(sameName >= 2, `name pairs ${sameName}`);
+    });
+
+    test('vaccination: a site per commune, 2021 doses of demo people, books that balance, current stock with warnings', async () => {
+      const communes = await count(db, `SELECT count(*)::int AS n FROM units WHERE level = 'commune'`);
+      assert.equal(result.vaccination.sites, communes);
+      assert.equal(await count(db, 'SELECT count(*)::int AS n FROM dose_records d JOIN people p ON p.id = d.person_id WHERE p.is_demo'), result.vaccination.doses);
+      assert.ok(result.vaccination.doses > result.people * 0.3, `${result.vaccination.doses} doses`);
+      assert.equal(await count(db, `SELECT count(*)::int AS n FROM dose_records WHERE administered_at < '2021-01-01' OR administered_at >= '2022-01-01'`), 0);
+      const books = await reconciliation(db, SYSTEM_ACTOR, undefined);
+      assert.equal(books.balanced, true, JSON.stringify(books.items.filter((line) => line.gap !== 0)));
+      assert.equal(books.items.length, result.vaccination.lots);
+      const stock = await stockOnHand(db, SYSTEM_ACTOR, {});
+      assert.ok(stock.items.every((line) => line.onHand >= 0));
+      const warnings = new Set(stock.items.flatMap((line) => line.warnings));
+      for (const warning of ['expired', 'expiring', 'low']) assert.ok(warnings.has(warning as never), `a ${warning} warning`);
     });
 
     test('a second run is refused and adds nothing', async () => {

@@ -5,8 +5,10 @@ import { conflict, unprocessable } from '../../platform/errors.js';
 import { foldName } from '../people/fold.js';
 import { type DemoCommune, type DemoData, generateDemoProvince } from './generate.js';
 import { createRandom } from './random.js';
+import { BATCH_ROWS, insertRows } from './rows.js';
 import { CHECKIN_DAYS, SCANS_PER_DAY_PER_SCALE, VENUES_PER_SCALE, generateCheckins, generateVenues } from './venues.js';
 import { DEMO_STAFF_PASSWORD, demoStaffPasswordHash, insertDemoStaff } from './staff.js';
+import { insertDemoVaccination, type VaccinationSeedResult } from './vaccination.seed.js';
 
 export interface SeedDemoOptions {
   seed?: number;
@@ -20,33 +22,16 @@ export interface SeedDemoResult {
   organisations: number;
   venues: number;
   checkins: number;
+  /** Vaccination sites, lots and 2021 doses. */
+  vaccination: VaccinationSeedResult;
   /** Demo staff users created, one per role and unit level; they share staffPassword. */
   staffUsers: string[];
   staffPassword: string;
 }
 
-export const BATCH_ROWS = 5_000;
+export { BATCH_ROWS };
 // Any fixed number (next to the migration lock's): two seeders started at once run one after the other.
 const SEED_LOCK = 7_310_002;
-
-interface Column<Row> {
-  name: string;
-  /** PostgreSQL element type of the array parameter. */
-  type: string;
-  value: (row: Row) => unknown;
-}
-
-/** INSERT … SELECT FROM unnest($1::type[], …), batch by batch; `fixed` adds constant columns (SQL literals). */
-async function insertRows<Row>(tx: Queryable, table: string, columns: Column<Row>[], rows: readonly Row[], fixed: Record<string, string> = {}) {
-  const names = [...columns.map((c) => c.name), ...Object.keys(fixed)].join(', ');
-  const arrays = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
-  const constants = Object.values(fixed).map((literal) => `, ${literal}`).join('');
-  const sql = `INSERT INTO ${table} (${names}) SELECT *${constants} FROM unnest(${arrays})`;
-  for (let start = 0; start < rows.length; start += BATCH_ROWS) {
-    const batch = rows.slice(start, start + BATCH_ROWS);
-    await tx.query(sql, columns.map((c) => batch.map(c.value)));
-  }
-}
 
 async function insertDemo(tx: Queryable, data: DemoData): Promise<void> {
   const demo = { is_demo: 'true' };
@@ -150,7 +135,8 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
     const adults = data.people.filter((p) => p.birthYear <= 2005).map((p) => p.id);
     const presence = await insertVenuesAndCheckins(tx, seed, scale, communes, adults);
     const staffUsers = await insertDemoStaff(tx, staffHash);
+    const vaccination = await insertDemoVaccination(tx, seed, communes, data.people);
     await tx.query(`INSERT INTO settings (key, value) VALUES ('demo', '1') ON CONFLICT (key) DO UPDATE SET value = '1'`);
-    return { people: data.people.length, households: data.households.length, organisations: data.organisations.length, ...presence, staffUsers, staffPassword: DEMO_STAFF_PASSWORD };
+    return { people: data.people.length, households: data.households.length, organisations: data.organisations.length, ...presence, vaccination, staffUsers, staffPassword: DEMO_STAFF_PASSWORD };
   });
 }
