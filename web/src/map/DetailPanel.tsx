@@ -3,6 +3,7 @@ import { useI18n } from '../i18n';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
 import type { LevelProps, PlaceProps, ZoneProps } from './api';
 import { levelFill } from './areas';
+import { UnitVaccination } from './UnitVaccination';
 
 function Row({ label, value }: { label: string; value: string | number | null | undefined }) {
   if (value === null || value === undefined || value === '') return null;
@@ -91,6 +92,7 @@ export function UnitDetail({ units, approximate, onClose }: { units: LevelProps[
         ))}
       </ul>
       {approximate && <p className="map-note">{t('map.approximateArea')}</p>}
+      {units.length === 1 && <UnitVaccination code={first.code} />}
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { inputsOfWeek } from './repository.js';
 import { type RuleSet, unconfirmedComponents } from './rules.js';
 import type { AdjustBody, Assessment, AssessmentSummary, CreateDraftBody, ListAssessmentsQuery, PublishBody, Result } from './schema.js';
 import { findRuleSet, ruleSetForWeek } from './service.js';
+import { computedShares } from './coverage-feed.js';
 import { UnitTree } from './tree.js';
 import { isDate, parseWeek } from './week.js';
 
@@ -48,17 +49,23 @@ function warningsFor(rules: RuleSet, week: string): string[] {
 const adjustedReason = (rules: RuleSet, values: { by: string | null; from: number; to: number; reason: string }): Reason =>
   describeReason({ code: 'adjusted' satisfies ReasonCode, values }, rules);
 
-/** The engine's input for every unit of the tree: stored figures, the units table's population, the published previous level. */
-async function engineInput(db: Database, tree: UnitTree, rootCode: string, week: string) {
+/** The engine's input for every unit of the tree: stored figures, the units table's population, the published previous level; the rule set's vaccination indicators computed from dose records where none was entered. */
+async function engineInput(db: Database, tree: UnitTree, rootCode: string, week: string, indicators: string[]) {
   const subtree = tree.subtree(rootCode);
   const codes = subtree.map((unit) => unit.code);
   const stored = new Map((await inputsOfWeek(db, week, null, codes)).map((row) => [row.code, row]));
   const previous = await repo.levelsBefore(db, week, codes);
+  const coverage = await computedShares(db, codes, parseWeek(week)!.end);
+  const computed: string[] = [];
   const input = subtree.map((unit) => {
     const row = stored.get(unit.code);
     const ownFigures = unit.level === 'commune' || row?.newCommunityCases7d != null;
+    // a share entered for the week wins; a unit aggregated from below keeps the weighted shares
+    const fromRecords = ownFigures ? Object.fromEntries(Object.entries(coverage.get(unit.code) ?? {}).filter(([indicator]) => indicators.includes(indicator) && row?.indicators[indicator] === undefined)) : {};
+    if (Object.keys(fromRecords).length > 0) computed.push(unit.code);
     return {
       code: unit.code, level: unit.level, parent: unit.parentCode,
+      ...fromRecords,
       ...row?.indicators,
       newCommunityCases7d: row?.newCommunityCases7d ?? undefined,
       population: ownFigures ? (row?.population ?? unit.population ?? undefined) : undefined,
@@ -66,7 +73,7 @@ async function engineInput(db: Database, tree: UnitTree, rootCode: string, week:
       previousLevel: row?.previousLevel ?? previous.get(unit.code)?.level,
     };
   });
-  return { subtree, input };
+  return { subtree, input, computed };
 }
 
 function incomplete(week: string, tree: UnitTree, error: LevelInputError) {
@@ -91,7 +98,7 @@ export async function createDraft(db: Database, actor: Actor, body: CreateDraftB
   const rules = body.ruleSetId ? await findRuleSet(db, body.ruleSetId) : await ruleSetForWeek(db, body.week);
   if (!rules) throw validationFailed({ ruleSetId: 'is not a known rule set' });
 
-  const { subtree, input } = await engineInput(db, tree, rootCode, body.week);
+  const { subtree, input, computed: fromRecords } = await engineInput(db, tree, rootCode, body.week, [rules.coverage.indicator, ...(rules.elderly ? [rules.elderly.indicator] : [])]);
   let computed;
   try {
     computed = assessUnits(rules, input);
@@ -100,6 +107,10 @@ export async function createDraft(db: Database, actor: Actor, body: CreateDraftB
     throw error;
   }
   const warnings = warningsFor(rules, body.week);
+  if (fromRecords.length > 0) {
+    const listed = fromRecords.slice(0, 10).join(', ') + (fromRecords.length > 10 ? ` and ${fromRecords.length - 10} more` : '');
+    warnings.push(`vaccination shares not entered for the week were computed from dose records at the end of the week for ${fromRecords.length} unit(s): ${listed}`);
+  }
 
   return db.transaction(async (tx) => {
     const existing = await repo.findDraft(tx, body.week, rootCode);

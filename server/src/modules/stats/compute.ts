@@ -18,6 +18,8 @@ interface Day {
   source: string;
   asOf: Date;
   reportingUnits: number | null;
+  /** computed from records only: metrics it lacks are still added up from below */
+  partial?: boolean;
 }
 
 const SUMMED: Metric[] = ['confirmedCommunity', 'confirmedQuarantine', 'suspected', 'recovered', 'deaths', 'vaccinatedFirstDose', 'vaccinatedFull', 'vaccinatedBooster'];
@@ -43,13 +45,17 @@ function dailyValues(units: UnitInfo[], raw: Map<string, Map<string, RawFigure>>
   const result = new Map<string, Map<string, Day>>();
   for (const unit of [...units].sort((a, b) => (DEPTH[a.level] ?? 0) - (DEPTH[b.level] ?? 0))) {
     const days = new Map<string, Day>();
-    for (const [date, figure] of raw.get(unit.code) ?? []) days.set(date, { values: figure.values, source: figure.source, asOf: figure.asOf, reportingUnits: null });
+    for (const [date, figure] of raw.get(unit.code) ?? []) days.set(date, { values: { ...figure.values }, source: figure.source, asOf: figure.asOf, reportingUnits: null, partial: figure.partial ?? false });
     const below = (children.get(unit.code) ?? []).map((child) => ({ child, days: result.get(child.code) ?? new Map<string, Day>() }));
     const childDates = new Set(below.flatMap(({ days: d }) => [...d.keys()]));
     for (const date of childDates) {
-      if (days.has(date)) continue;
+      const own = days.get(date);
       const reporting = below.flatMap(({ days: d }) => (d.has(date) ? [d.get(date)!] : []));
       const level = below[0]?.child.level ?? 'unit';
+      if (own) {
+        if (own.partial) fillFromBelow(own, reporting, LEVEL_PLURAL[level] ?? 'units');
+        continue;
+      }
       days.set(date, {
         values: Object.fromEntries(SUMMED.map((metric) => [metric, sumOf(reporting, metric)])),
         source: `sum of ${reporting.length} reporting ${LEVEL_PLURAL[level] ?? 'units'}`,
@@ -60,6 +66,17 @@ function dailyValues(units: UnitInfo[], raw: Map<string, Map<string, RawFigure>>
     result.set(unit.code, days);
   }
   return result;
+}
+
+/** A day computed from records only: the metrics it lacks are the sums of the units below that have them. */
+function fillFromBelow(own: Day, reporting: Day[], plural: string): void {
+  const missing = SUMMED.filter((metric) => own.values[metric] === null || own.values[metric] === undefined);
+  const contributing = reporting.filter((day) => missing.some((metric) => day.values[metric] !== null && day.values[metric] !== undefined));
+  if (contributing.length === 0) return;
+  for (const metric of missing) own.values[metric] = sumOf(contributing, metric);
+  own.source = `${own.source}; sum of ${contributing.length} reporting ${plural}`;
+  own.reportingUnits = contributing.length;
+  own.asOf = new Date(Math.max(own.asOf.getTime(), ...contributing.map((day) => day.asOf.getTime())));
 }
 
 function confirmedOf(day: Day | undefined): number | null {

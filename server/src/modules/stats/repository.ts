@@ -55,3 +55,9 @@ export async function latestFigureDate(db: Queryable): Promise<string | null> {
   const [row] = await db.query<{ day: string | null }>('SELECT max(day) AS day FROM stat_figures');
   return row?.day ?? null;
 }
+
+/** The days with official figures up to `to` (null: all). */
+export async function figureDays(db: Queryable, to: string | null): Promise<string[]> {
+  const rows = await db.query<{ day: string }>(`SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day FROM stat_figures WHERE $1::date IS NULL OR day <= $1 ORDER BY day`, [to]);
+  return rows.map((row) => row.day);
+}

@@ -1,9 +1,9 @@
 // Where daily figures come from. Each provider gives raw figures per unit and day; for each
-// unit, day and figure the first provider with a value wins. Today only the official reports
-// entered by staff exist. When a module keeps records that yield a figure (testing: confirmed
-// cases; vaccination: doses), it adds a provider here, ahead of the official one, reading
-// through that module's service functions; nothing else changes.
+// unit, day and figure the first provider with a value wins. The official reports entered by staff
+// come first: a reported figure overrides one computed from records. Vaccination computes people
+// vaccinated and adult coverage from dose records (modules/vaccination/coverage.ts).
 import type { Queryable } from '../../db/database.js';
+import { computedCoverage, doseDays } from '../vaccination/coverage.js';
 import * as repo from './repository.js';
 
 export interface RawFigure {
@@ -12,6 +12,11 @@ export interface RawFigure {
   values: Partial<Record<repo.Metric, number | null>>;
   source: string;
   asOf: Date;
+  /**
+   * The figure holds only some metrics computed from records (no report of its own): on its day the
+   * unit's other metrics are still added up from the units below it, as on a day without a figure.
+   */
+  partial?: boolean;
 }
 
 export interface FigureProvider {
@@ -30,7 +35,30 @@ export const officialReports: FigureProvider = {
   },
 };
 
-export const PROVIDERS: readonly FigureProvider[] = [officialReports];
+/**
+ * People vaccinated (at least one dose, full primary series, booster; all ages) and the share of
+ * adults with at least one dose (null where the population is unknown), cumulative at the end of
+ * every day with doses and every day with official figures since the first dose.
+ */
+export const vaccinationRecords: FigureProvider = {
+  name: 'vaccination records',
+  async figures(db, to) {
+    const doses = await doseDays(db, to);
+    if (doses.length === 0) return [];
+    const reported = (await repo.figureDays(db, to)).filter((day) => day >= doses[0]!);
+    const days = [...new Set([...doses, ...reported])].sort();
+    const asOf = new Date();
+    return (await computedCoverage(db, days, null)).map(({ unitCode, day, groups }) => ({
+      unitCode, date: day, source: 'Vigil dose records', asOf, partial: true,
+      values: {
+        vaccinatedFirstDose: groups.all.atLeastOne.count, vaccinatedFull: groups.all.full.count, vaccinatedBooster: groups.all.booster.count,
+        adultsCoverage: groups.adults18.atLeastOne.share,
+      },
+    }));
+  },
+};
+
+export const PROVIDERS: readonly FigureProvider[] = [officialReports, vaccinationRecords];
 
 /** Every unit's raw figures of every day up to `to`, merged across providers. */
 export async function rawFigures(db: Queryable, to: string | null, providers: readonly FigureProvider[] = PROVIDERS): Promise<Map<string, Map<string, RawFigure>>> {
@@ -45,6 +73,7 @@ export async function rawFigures(db: Queryable, to: string | null, providers: re
         continue;
       }
       for (const metric of repo.METRICS) earlier.values[metric] ??= figure.values[metric] ?? null;
+      earlier.partial = (earlier.partial ?? false) && (figure.partial ?? false);
       if (!earlier.source.includes(figure.source)) earlier.source = `${earlier.source}; ${figure.source}`;
       if (figure.asOf > earlier.asOf) earlier.asOf = figure.asOf;
     }
