@@ -1,18 +1,31 @@
 // plan(): the cheapest pooling scheme within a pool-size cap K and a number of rounds R.
-// Every scheme's parameters are searched exhaustively (K is small: tens at most).
+// Every scheme's parameters are searched exhaustively (K is small: tens at most); household-aware
+// pooling solves a small linear programme over pool compositions (household-packing.ts).
 import {
   arrayTestsPerPerson, capBound, describeTree, dorfmanTree, entropyBound, optimalTree, type PoolTree, treeDepth,
   type TestModel, treeTestsPerPerson,
 } from './schemes.js';
 import {
-  expectedHouseholdPoolTests, type HouseholdModel, indexProbability, packHouseholds, representativeHouseholds,
+  expectedHouseholdPoolTests, type HouseholdModel, indexProbability, packHouseholds, representativeHouseholds, sizeShares,
 } from './households.js';
+import { compositionTreeChooser, type HouseholdPacking, householdItems, optimalMix } from './household-packing.js';
+import { compositionKey, type Item, itemKey } from './household-trees.js';
 
 export type SchemeName = 'individual' | 'dorfman' | 'hierarchical-3' | 'hierarchical-4' | 'array' | 'array-master' | 'household';
 
-/** What the testing procedure runs: a tree per pool size (tree schemes) or a k×k array. */
+/**
+ * Household packing chosen by the planner: pools are filled by the optimal mix of compositions for
+ * the households at hand (household-packing.ts), each pool running its own household-aligned tree.
+ */
+export type HouseholdPackingDesign = HouseholdPacking & { prevalence: number };
+
+/**
+ * What the testing procedure runs: a tree per pool size (tree schemes) or a k×k array. With
+ * `households`, whole households share pools; with `packing` too, each pool's tree follows its
+ * households (`trees` then serve pools of people mixed at random, e.g. for comparison).
+ */
 export type Design =
-  | { kind: 'tree'; poolSize: number; trees: Record<number, PoolTree>; households: boolean }
+  | { kind: 'tree'; poolSize: number; trees: Record<number, PoolTree>; households: boolean; packing?: HouseholdPackingDesign }
   | { kind: 'array'; side: number; master: boolean };
 
 export interface Candidate {
@@ -95,10 +108,9 @@ function arrayCandidates(input: PlanInput): Candidate[] {
 }
 
 /**
- * Household-aware pooling: pools of at most `poolSize` are filled with whole households, and each pool
- * runs the tree for its size. The expectation is exact for a representative packing of 2,000
- * households in the given proportions. Trees are those optimal for a few effective prevalences
- * (pools of households behave like pools of fewer, likelier-positive units), then costed exactly.
+ * First-fit household pooling (the fallback for large pool caps): pools of at most `poolSize` are
+ * filled with whole households, largest first, and each pool runs the tree for its size. The
+ * expectation is exact for a representative packing of 2,000 households in the given proportions.
  */
 export function householdCost(input: PlanInput & { households: HouseholdModel }, poolSize: number, trees: Record<number, PoolTree>, households = representativeHouseholds(input.households.sizes, 2000)): number {
   const a = indexProbability(input.prevalence, input.households);
@@ -112,7 +124,50 @@ export function householdCost(input: PlanInput & { households: HouseholdModel },
   return tests / people;
 }
 
-function householdCandidate(input: PlanInput & { households: HouseholdModel }): Candidate | null {
+/** Items (whole households, or chunks of households larger than the pool) per household, by kind. */
+function itemShares(model: HouseholdModel, maxPool: number) {
+  const counts = new Map<string, { item: Item; count: number }>();
+  for (const [h, share] of sizeShares(model.sizes)) {
+    for (const item of householdItems(h, maxPool)) {
+      const entry = counts.get(itemKey(item)) ?? { item, count: 0 };
+      entry.count += share;
+      counts.set(itemKey(item), entry);
+    }
+  }
+  return counts;
+}
+
+/** The packing model for this input (trees of at most min(R, 4) stages, as for the other tree schemes). */
+export function householdPackingFor(input: PlanInput & { households: HouseholdModel }): HouseholdPackingDesign {
+  return {
+    prevalence: input.prevalence, maxPool: input.maxPool, index: indexProbability(input.prevalence, input.households),
+    secondaryAttackRate: input.households.secondaryAttackRate, sensitivity: input.sensitivity ?? 1, stages: Math.min(4, input.maxRounds),
+  };
+}
+
+/**
+ * Household-aware pooling with an optimal mix of pool compositions (household-packing.ts): the
+ * expectation is exact for a large population with the given shares of household sizes.
+ */
+function packedHouseholdCandidate(input: PlanInput & { households: HouseholdModel }): Candidate | null {
+  if (input.maxRounds < 2 || input.maxPool < 2) return null;
+  const packing = householdPackingFor(input);
+  const optimum = optimalMix(itemShares(input.households, input.maxPool), packing, compositionTreeChooser(packing, input.prevalence));
+  if (!optimum) return null;
+  const total = optimum.mix.reduce((sum, { pools }) => sum + pools, 0);
+  const common = [...optimum.mix].sort((x, y) => y.pools - x.pools).slice(0, 3)
+    .map(({ composition, pools, tree }) => `${compositionKey(composition)} ${describeTree(tree.tree)} ${Math.round((100 * pools) / total)}%`);
+  return {
+    scheme: 'household',
+    stages: Math.max(...optimum.mix.map(({ tree }) => treeDepth(tree.tree))),
+    expectedTestsPerPerson: optimum.expectedTestsPerPerson,
+    parameters: `households packed into pools of ≤${input.maxPool}, split by household: ${common.join(', ')}${optimum.mix.length > 3 ? ', …' : ''}`,
+    design: { kind: 'tree', poolSize: input.maxPool, trees: treesUpTo(input.maxPool, packing.stages, input), households: true, packing },
+  };
+}
+
+/** First-fit packing with trees by pool size: the fallback when the pool cap allows too many compositions. */
+function firstFitHouseholdCandidate(input: PlanInput & { households: HouseholdModel }): Candidate | null {
   if (input.maxRounds < 2 || input.maxPool < 2) return null;
   const a = indexProbability(input.prevalence, input.households);
   const households = representativeHouseholds(input.households.sizes, 2000);
@@ -138,7 +193,8 @@ export function plan(input: PlanInput): Plan {
   const individual: Candidate = { scheme: 'individual', stages: 1, expectedTestsPerPerson: 1, parameters: 'one test each', design: { kind: 'tree', poolSize: 1, trees: { 1: { size: 1, parts: [] } }, households: false } };
   const candidates = [individual, ...treeCandidates(input), ...arrayCandidates(input)];
   if (input.households) {
-    const household = householdCandidate({ ...input, households: input.households });
+    const withHouseholds = { ...input, households: input.households };
+    const household = packedHouseholdCandidate(withHouseholds) ?? firstFitHouseholdCandidate(withHouseholds);
     if (household) candidates.push(household);
   }
   const chosen = candidates.reduce((best, c) => (c.expectedTestsPerPerson < best.expectedTestsPerPerson - 1e-12 ? c : best));

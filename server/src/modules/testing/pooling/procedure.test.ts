@@ -31,6 +31,14 @@ const designs: fc.Arbitrary<Design> = fc.oneof(
     return { kind: 'tree' as const, poolSize: maxPool, trees, households };
   }),
   fc.record({ side: fc.integer({ min: 2, max: 6 }), master: fc.boolean() }).map(({ side, master }) => ({ kind: 'array' as const, side, master })),
+  // Household packing: the optimal mix of compositions, each pool with its household-aligned tree.
+  fc.record({
+    maxPool: fc.integer({ min: 2, max: 10 }), stages: fc.integer({ min: 2, max: 4 }), index: fc.double({ min: 0.0005, max: 0.5, noNaN: true }),
+    sar: fc.double({ min: 0, max: 1, noNaN: true }), sensitivity: fc.constantFrom(1, 0.9),
+  }).map(({ maxPool, stages, index, sar, sensitivity }) => ({
+    kind: 'tree' as const, poolSize: maxPool, trees: treesUpTo(maxPool, stages, { prevalence: index / 2 }), households: true,
+    packing: { prevalence: index / 2, maxPool, index, secondaryAttackRate: sar, sensitivity, stages },
+  })),
 );
 
 describe('testing procedures (property-based)', () => {
@@ -45,9 +53,10 @@ describe('testing procedures (property-based)', () => {
         next += h;
       }
       const population = { households, infected, ct: infected.map(() => undefined) };
-      const pools = formPools(population, design, random);
+      const { pools, trees } = formPools(population, design, random);
       assert.deepEqual(pools.flat().sort((x, y) => x - y), infected.map((_, i) => i), 'every person is in exactly one pool');
-      const result = runProcedure(design, pools, poolTest(population));
+      if (design.kind === 'tree') assert.ok(pools.every((pool) => pool.length <= design.poolSize), 'no pool above the cap');
+      const result = runProcedure(design, pools, poolTest(population), trees);
       infected.forEach((sick, person) => assert.equal(result.reportedPositive.has(person), sick, `person ${person}`));
     }), { numRuns: 400 });
   });
@@ -85,7 +94,8 @@ describe('testing procedures (property-based)', () => {
     let people = 0;
     for (let run = 0; run < 20; run++) {
       const population = buildPopulation(20_000, prevalence, model, random);
-      tests += runProcedure(design, formPools(population, design, random), poolTest(population)).tests;
+      const { pools } = formPools(population, design, random);
+      tests += runProcedure(design, pools, poolTest(population)).tests;
       people += population.infected.length;
     }
     const planned = householdCost({ prevalence, maxPool: 10, maxRounds: 3, households: model }, 10, trees);

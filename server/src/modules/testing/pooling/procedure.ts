@@ -66,15 +66,17 @@ function runArray(side: number, master: boolean, members: readonly number[], tes
 
 /**
  * Runs `design` over the pools given (each a list of people; for tree designs at most the design's
- * pool size, for arrays at most side² people).
+ * pool size, for arrays at most side² people). `trees`, when given, is each pool's own tree (pools
+ * of households, whose trees follow the households); otherwise a pool runs the design's tree for its size.
  */
-export function runProcedure(design: Design, pools: readonly (readonly number[])[], test: PoolTest): ProcedureResult {
+export function runProcedure(design: Design, pools: readonly (readonly number[])[], test: PoolTest, trees?: readonly (PoolTree | undefined)[]): ProcedureResult {
   const result: ProcedureResult = { tests: 0, rounds: 0, reportedPositive: new Set() };
-  for (const pool of pools) {
+  for (const [index, pool] of pools.entries()) {
     if (pool.length === 0) continue;
     if (design.kind === 'array') runArray(design.side, design.master, pool, test, result);
     else {
-      const tree = design.trees[pool.length];
+      const tree = trees?.[index] ?? design.trees[pool.length];
+      if (tree && tree.size !== pool.length) throw new RangeError(`a tree for ${tree.size} people given a pool of ${pool.length}`);
       if (!tree) throw new RangeError(`no tree for a pool of ${pool.length}`);
       runTree(tree, pool, test, result, 1);
     }

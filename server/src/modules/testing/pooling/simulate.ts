@@ -2,7 +2,9 @@
 // with the scheme plan() chooses, pool by pool, with an optional Ct dilution model.
 import { createRandom, type Random, weighted } from '../../demo/random.js';
 import { indexProbability, packHouseholds, sizeShares, VIETNAM_HOUSEHOLD_SIZES, type HouseholdModel } from './households.js';
-import { type Design, plan, type Plan } from './plan.js';
+import { packHouseholdPools } from './household-packing.js';
+import { type Design, type HouseholdPackingDesign, plan, type Plan } from './plan.js';
+import type { PoolTree } from './schemes.js';
 import { chunkPools, type PoolTest, runProcedure } from './procedure.js';
 
 export interface Population {
@@ -58,19 +60,42 @@ export function poolTest(population: Population, dilution = 0): PoolTest {
   };
 }
 
+export interface FormedPools {
+  pools: number[][];
+  /** Each pool's own tree (household packing); absent when pools run the design's tree for their size. */
+  trees?: PoolTree[];
+}
+
+/** Pools of whole households by the planner's optimal mix of compositions, each with its tree. */
+function packedPools(population: Population, packing: HouseholdPackingDesign): FormedPools | null {
+  const packed = packHouseholdPools(population.households.map((members) => members.length), packing, packing.prevalence);
+  if (!packed) return null;
+  const cursor = new Map<number, number>(); // members already placed, for households cut into chunks
+  const pools = packed.pools.map(({ households }) => households.flatMap(({ household, item }) => {
+    const at = cursor.get(household) ?? 0;
+    cursor.set(household, at + item.m);
+    return population.households[household]!.slice(at, at + item.m);
+  }));
+  return { pools, trees: packed.pools.map(({ composition }) => composition.tree) };
+}
+
 /** Pools for a design: whole households together, or people shuffled and cut into pools. */
-export function formPools(population: Population, design: Design, random: Random): number[][] {
+export function formPools(population: Population, design: Design, random: Random): FormedPools {
+  if (design.kind === 'tree' && design.households && design.packing) {
+    const packed = packedPools(population, design.packing);
+    if (packed) return packed;
+  }
   if (design.kind === 'tree' && design.households) {
     const sizes = population.households.map((members) => members.length);
     const cursor = new Map<number, number>();
-    return packHouseholds(sizes, design.poolSize).map((slots) => slots.map(({ household }) => {
+    return { pools: packHouseholds(sizes, design.poolSize).map((slots) => slots.map(({ household }) => {
       const at = cursor.get(household) ?? 0;
       cursor.set(household, at + 1);
       return population.households[household]![at]!;
-    }));
+    })) };
   }
   const everyone = random.shuffle(Array.from({ length: population.infected.length }, (_, i) => i));
-  return chunkPools(design, everyone);
+  return { pools: chunkPools(design, everyone) };
 }
 
 export interface SimulationResult {
@@ -92,8 +117,8 @@ export interface SimulationResult {
 }
 
 export function runDesign(population: Population, design: Design, random: Random, dilution = 0) {
-  const pools = formPools(population, design, random);
-  const result = runProcedure(design, pools, poolTest(population, dilution));
+  const { pools, trees } = formPools(population, design, random);
+  const result = runProcedure(design, pools, poolTest(population, dilution), trees);
   let infected = 0;
   let falseNegatives = 0;
   let falsePositives = 0;
