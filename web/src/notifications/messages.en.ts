@@ -31,6 +31,8 @@ export const notificationsEn: Record<keyof typeof notificationsVi, string> = {
   'outbox.template.test_order': 'Test order',
   'outbox.template.quarantine_order': 'Quarantine order',
   'outbox.template.vaccination_reminder': 'Vaccination reminder',
+  'outbox.template.vaccination_invitation': 'Vaccination invitation',
+  'outbox.template.vaccination_booked': 'Vaccination booked',
   'outbox.retry': 'Send again',
   'outbox.retried': 'The message is back in the queue.',
 };

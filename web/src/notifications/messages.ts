@@ -29,6 +29,8 @@ export const notificationsVi = {
   'outbox.template.test_order': 'Lệnh xét nghiệm',
   'outbox.template.quarantine_order': 'Lệnh cách ly',
   'outbox.template.vaccination_reminder': 'Nhắc tiêm chủng',
+  'outbox.template.vaccination_invitation': 'Mời đặt lịch tiêm',
+  'outbox.template.vaccination_booked': 'Xác nhận lịch tiêm',
   'outbox.retry': 'Gửi lại',
   'outbox.retried': 'Đã đưa tin nhắn trở lại hàng chờ.',
 };

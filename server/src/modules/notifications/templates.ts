@@ -96,6 +96,30 @@ export const TEMPLATES = {
       en: 'Reminder: COVID-19 vaccine dose {{dose}} on {{at}} at {{site}}. Please bring your citizen ID card and your vaccination record, if you have one.',
     },
   },
+  vaccination_invitation: {
+    variables: { date: 'date', site: 'text', link: 'text' },
+    title: { vi: 'Mời đăng ký lịch tiêm chủng', en: 'Invitation to book your vaccination' },
+    body: {
+      vi: 'Bạn được mời tiêm vắc xin COVID-19 ngày {{date}} tại {{site}}. Chọn giờ tiêm tại {{link}}',
+      en: 'You are invited to get your COVID-19 vaccine on {{date}} at {{site}}. Choose a time at {{link}}',
+    },
+  },
+  vaccination_manage_link: {
+    variables: { link: 'text' },
+    title: { vi: 'Đường dẫn đăng ký tiêm chủng', en: 'Your vaccination registration link' },
+    body: {
+      vi: 'Đăng ký tiêm chủng của bạn đã có. Xem và đặt lịch tại {{link}}. Nếu bạn không yêu cầu, hãy bỏ qua tin nhắn này.',
+      en: 'You are already registered for vaccination. See it and book at {{link}}. If you did not ask for this, ignore this message.',
+    },
+  },
+  vaccination_booked: {
+    variables: { at: 'datetime', site: 'text' },
+    title: { vi: 'Đã đặt lịch tiêm chủng', en: 'Vaccination booked' },
+    body: {
+      vi: 'Bạn đã đặt lịch tiêm vắc xin COVID-19 lúc {{at}} tại {{site}}. Vui lòng mang theo căn cước công dân; nếu không đến được, hãy hủy lịch để nhường chỗ.',
+      en: 'Your COVID-19 vaccination is booked for {{at}} at {{site}}. Please bring your citizen ID card; if you cannot come, cancel so someone else can have the place.',
+    },
+  },
 } satisfies Record<string, Template>;
 
 export type TemplateName = keyof typeof TEMPLATES;
