@@ -16,17 +16,18 @@ export interface DoseRow {
   administered_at: Date;
   vaccinator_id: string;
   recorded_at: Date;
+  visit_id: string | null;
 }
 
 const COLUMNS = `d.id, d.person_id, d.product_code, d.lot_id, l.lot_number, d.site_id, s.name AS site_name, d.dose_number, d.kind,
-  d.administered_at, d.vaccinator_id, d.recorded_at`;
+  d.administered_at, d.vaccinator_id, d.recorded_at, d.visit_id`;
 const FROM = 'dose_records d JOIN vaccine_lots l ON l.id = d.lot_id JOIN vaccination_sites s ON s.id = d.site_id';
 
 /** The whitelist of what leaves the server about a dose. */
 export const presentDose = (row: DoseRow): Dose => ({
   id: row.id, personId: row.person_id, productCode: row.product_code, lotId: row.lot_id, lotNumber: row.lot_number, siteId: row.site_id,
   siteName: row.site_name, doseNumber: row.dose_number, kind: row.kind, administeredAt: row.administered_at.toISOString(),
-  vaccinatorId: row.vaccinator_id, recordedAt: row.recorded_at.toISOString(),
+  vaccinatorId: row.vaccinator_id, recordedAt: row.recorded_at.toISOString(), visitId: row.visit_id,
 });
 
 /** The person's doses in the order given (recording order breaks ties). */
@@ -49,13 +50,14 @@ export interface DoseValues {
   kind: 'primary' | 'booster';
   administeredAt: Date;
   vaccinatorId: string;
+  visitId: string | null;
 }
 
 export async function insertDose(tx: Queryable, v: DoseValues): Promise<void> {
   await tx.query(
-    `INSERT INTO dose_records (id, person_id, product_code, lot_id, site_id, dose_number, kind, administered_at, vaccinator_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [v.id, v.personId, v.productCode, v.lotId, v.siteId, v.doseNumber, v.kind, v.administeredAt, v.vaccinatorId],
+    `INSERT INTO dose_records (id, person_id, product_code, lot_id, site_id, dose_number, kind, administered_at, vaccinator_id, visit_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [v.id, v.personId, v.productCode, v.lotId, v.siteId, v.doseNumber, v.kind, v.administeredAt, v.vaccinatorId, v.visitId],
   );
 }
 

@@ -11,6 +11,7 @@ export const RecordDoseBody = Type.Object({
   lotId: Uuid,
   siteId: Uuid,
   administeredAt: Type.String({ format: 'date-time' }),
+  visitId: Type.Optional(Type.String({ format: 'uuid', description: 'the visit at the site (check-in, screening): its screening must say vaccinate; starts the 30-minute observation' })),
 }, { additionalProperties: false });
 export type RecordDoseBody = Static<typeof RecordDoseBody>;
 
@@ -27,6 +28,7 @@ export const Dose = Type.Object({
   administeredAt: Type.String(),
   vaccinatorId: Uuid,
   recordedAt: Type.String(),
+  visitId: Type.Union([Uuid, Type.Null()], { description: 'the visit the dose was given at; null when recorded without one' }),
 });
 export type Dose = Static<typeof Dose>;
 export const DoseOutcome = Type.Intersect([Dose, Type.Object({ repeat: Type.Boolean({ description: 'true: this id was already recorded' }) })]);

@@ -13,6 +13,7 @@ import type { DoseHistory, DoseOutcome, RecordDoseBody } from './doses.schema.js
 import { VACCINATION_RECORD } from './permissions.js';
 import { findSiteInScope, insertMovement, lockLot, onHand } from './stock.repository.js';
 import { requireVaccinationReader } from './stock.js';
+import { afterDose, checkVisitForDose } from './visits.dose.js';
 
 /** A phone's clock may run a few minutes ahead of the server's. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -27,7 +28,8 @@ async function lockCurrentPerson(tx: Queryable, id: string): Promise<repo.Person
 }
 
 const sameDose = (row: repo.DoseRow, personId: string, body: RecordDoseBody, at: Date) =>
-  row.person_id === personId && row.product_code === body.productCode && row.lot_id === body.lotId && row.site_id === body.siteId && row.administered_at.getTime() === at.getTime();
+  row.person_id === personId && row.product_code === body.productCode && row.lot_id === body.lotId && row.site_id === body.siteId
+  && row.administered_at.getTime() === at.getTime() && row.visit_id === (body.visitId ?? null);
 
 export async function recordDose(db: Database, actor: Actor, catalogue: Catalogue, body: RecordDoseBody): Promise<DoseOutcome> {
   requirePermission(actor, VACCINATION_RECORD);
@@ -53,6 +55,7 @@ export async function recordDose(db: Database, actor: Actor, catalogue: Catalogu
       if (!lot) throw invalidField('lotId', 'no such lot');
       if (lot.product_code !== product.code) throw invalidField('lotId', `lot ${lot.lot_number} is ${lot.product_code}, not ${product.code}`);
       if (todayInVietnam(at) > lot.expires_on) throw unprocessable(`lot ${lot.lot_number} expired on ${lot.expires_on}`, { lotId: `lot ${lot.lot_number} expired on ${lot.expires_on}` });
+      if (body.visitId) await checkVisitForDose(tx, body.visitId, person.id, site.id);
 
       const history = (await repo.historyOf(tx, person.id)).map((row) => ({ productCode: row.product_code, doseNumber: row.dose_number, administeredAt: row.administered_at }));
       const next = nextDose(catalogue, history, product, at);
@@ -63,12 +66,16 @@ export async function recordDose(db: Database, actor: Actor, catalogue: Catalogu
 
       await repo.insertDose(tx, {
         id: body.id, personId: person.id, productCode: product.code, lotId: lot.id, siteId: site.id,
-        doseNumber: next.doseNumber, kind: next.kind, administeredAt: at, vaccinatorId: actor.userId,
+        doseNumber: next.doseNumber, kind: next.kind, administeredAt: at, vaccinatorId: actor.userId, visitId: body.visitId ?? null,
       });
       await insertMovement(tx, { lotId: lot.id, holder: { siteId: site.id }, doses: -1, kind: 'administered', doseId: body.id });
+      const { registrationsVaccinated } = await afterDose(tx, { id: body.id, visitId: body.visitId ?? null, personId: person.id, siteId: site.id, administeredAt: at });
       await audit(tx, actor, {
         action: 'record', entity: 'dose', entityId: body.id,
-        detail: { personId: person.id, productCode: product.code, lotId: lot.id, siteId: site.id, doseNumber: next.doseNumber, kind: next.kind },
+        detail: {
+          personId: person.id, productCode: product.code, lotId: lot.id, siteId: site.id, doseNumber: next.doseNumber, kind: next.kind,
+          visitId: body.visitId ?? null, registrationsVaccinated,
+        },
       });
       return { ...repo.presentDose((await repo.findDose(tx, body.id))!), repeat: false };
     });
