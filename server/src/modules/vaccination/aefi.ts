@@ -44,6 +44,8 @@ export async function reportAefiIn(tx: Queryable, actor: Actor, doseId: string, 
   if (details.severity === 'mild' && serious.length > 0) {
     throw unprocessable(`${field('severity')}: ${serious.join(', ')} make the event serious`, { [field('severity')]: `must be serious with ${serious.join(', ')}` });
   }
+  // one report of a dose at a time: a retry racing its first send finds the first's row
+  await tx.query('SELECT id FROM dose_records WHERE id = $1 FOR UPDATE', [doseId]);
   const existingDose = await repo.reportDoseOf(tx, details.id);
   if (existingDose !== null) {
     if (existingDose !== doseId) throw conflict('this report id was already used for another dose', { [field('id')]: 'was already used for another report' });
@@ -55,10 +57,16 @@ export async function reportAefiIn(tx: Queryable, actor: Actor, doseId: string, 
   if (!dose) throw invalidField('doseId', 'no such dose in your area');
   const onsetAt = new Date(details.onsetAt);
   if (onsetAt.getTime() < dose.administered_at.getTime()) throw invalidField(field('onsetAt'), `is before the dose was given (${dose.administered_at.toISOString()})`);
-  await repo.insertReport(tx, {
-    id: details.id, dose, onsetAt, severity: details.severity, symptoms: details.symptoms, description: details.description?.trim() ?? null,
-    action: details.action, actionNote: details.actionNote?.trim() ?? null, hospital: details.hospital?.trim() ?? null, reportedBy: actor.userId,
-  });
+  try {
+    await repo.insertReport(tx, {
+      id: details.id, dose, onsetAt, severity: details.severity, symptoms: details.symptoms, description: details.description?.trim() ?? null,
+      action: details.action, actionNote: details.actionNote?.trim() ?? null, hospital: details.hospital?.trim() ?? null, reportedBy: actor.userId,
+    });
+  } catch (error) {
+    // the same report id sent at once for another dose (which holds another lock)
+    if ((error as { code?: string }).code === '23505') throw conflict('this report id was already used for another dose', { [field('id')]: 'was already used for another report' });
+    throw error;
+  }
   await audit(tx, actor, {
     action: 'report', entity: 'vaccination_aefi', entityId: details.id,
     detail: { doseId, personId: dose.person_id, siteId: dose.site_id, severity: details.severity, symptoms: details.symptoms, action: details.action },

@@ -80,8 +80,11 @@ export async function recordDose(db: Database, actor: Actor, catalogue: Catalogu
       return { ...repo.presentDose((await repo.findDose(tx, body.id))!), repeat: false };
     });
   } catch (error) {
+    const unique = !(error instanceof AppError) && (error as { code?: string }).code === '23505';
+    // a second dose of one visit raced in under another person's lock
+    if (unique && (error as { constraint?: string }).constraint === 'dose_records_visit_idx') throw conflict('a dose was already recorded at this visit', { visitId: 'a dose was already recorded at this visit' });
     // the same id raced in under another lot or person
-    if (!(error instanceof AppError) && (error as { code?: string }).code === '23505') throw conflict('this dose id was already used for a different dose', { id: 'was already used for a different dose' });
+    if (unique) throw conflict('this dose id was already used for a different dose', { id: 'was already used for a different dose' });
     throw error;
   }
 }

@@ -27,6 +27,12 @@ function shapeProblems(body: ScreeningBody): Record<string, string> {
   return problems;
 }
 
+/** Full years on `today` from the birth date; from the birth year alone (as forms count) when no date is known. */
+function ageOn(today: string, birthDate: string | null, birthYear: number): number {
+  const years = Number(today.slice(0, 4)) - birthYear;
+  return birthDate && today.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
 export async function screenVisit(db: Database, actor: Actor, checklist: Checklist, visitId: string, body: ScreeningBody): Promise<Screening> {
   requirePermission(actor, VACCINATION_RECORD);
   const shape = shapeProblems(body);
@@ -35,7 +41,7 @@ export async function screenVisit(db: Database, actor: Actor, checklist: Checkli
     const visit = await lockVisit(tx, visitId);
     if (!visit || !(await siteInScope(tx, visit.site_id, actor))) throw notFound('visit');
     if (visit.dose_id) throw conflict('a dose was already recorded at this visit; its screening can no longer change', { visitId: 'a dose was already recorded at this visit' });
-    const age = Number(todayInVietnam().slice(0, 4)) - visit.birth_year;
+    const age = ageOn(todayInVietnam(), visit.birth_date, visit.birth_year);
     const evaluation = evaluate(checklist, body.answers, { age, temperatureC: body.temperatureC });
     if (Object.keys(evaluation.problems).length > 0) throw validationFailed(evaluation.problems);
     const problem = outcomeProblem(evaluation, body);

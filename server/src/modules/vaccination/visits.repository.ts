@@ -12,6 +12,8 @@ export interface VisitRow {
   person_id: string;
   full_name: string;
   birth_year: number;
+  /** YYYY-MM-DD when known */
+  birth_date: string | null;
   sex: string | null;
   booking_id: string | null;
   identified_by: IdentifiedBy;
@@ -19,7 +21,7 @@ export interface VisitRow {
   dose_id: string | null;
 }
 
-const VISIT = `SELECT v.id, v.site_id, s.name AS site_name, s.commune_code AS site_commune_code, v.person_id, p.full_name, p.birth_year, p.sex,
+const VISIT = `SELECT v.id, v.site_id, s.name AS site_name, s.commune_code AS site_commune_code, v.person_id, p.full_name, p.birth_year, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.sex,
     v.booking_id, v.identified_by, v.checked_in_at, (SELECT d.id FROM dose_records d WHERE d.visit_id = v.id) AS dose_id
   FROM vaccination_visits v JOIN vaccination_sites s ON s.id = v.site_id JOIN people p ON p.id = v.person_id`;
 
@@ -28,10 +30,14 @@ export async function findVisit(db: Queryable, id: string): Promise<VisitRow | n
   return row ?? null;
 }
 
-/** The visit, locked: a screening and a dose of one visit are decided one at a time. */
+/**
+ * The visit, locked: a screening and a dose of one visit are decided one at a time. The lock is
+ * taken by a statement of its own and the visit read by the next: on PostgreSQL a statement that
+ * waited for the lock still sees its subqueries (the visit's dose) as they were before it waited.
+ */
 export async function lockVisit(tx: Queryable, id: string): Promise<VisitRow | null> {
-  const [row] = await tx.query<VisitRow>(`${VISIT} WHERE v.id = $1 FOR UPDATE OF v`, [id]);
-  return row ?? null;
+  const locked = await tx.query('SELECT id FROM vaccination_visits WHERE id = $1 FOR UPDATE', [id]);
+  return locked.length > 0 ? findVisit(tx, id) : null;
 }
 
 export interface NewVisit {

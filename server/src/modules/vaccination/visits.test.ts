@@ -121,7 +121,12 @@ for (const engine of engines()) {
       const refused = await postCheckIn(t(), { siteId: elsewhere.siteId, personId }, vaccinator);
       assert.equal(refused.status, 400);
       assert.match(refused.body.error.fields.siteId, /no such vaccination site in your area/);
-      const accepted = await postCheckIn(t(), { siteId: here.siteId, personId }, vaccinator);
+      // a person of another area is not picked by id, but checks in showing their ID card or code
+      const byId = await postCheckIn(t(), { siteId: here.siteId, personId }, vaccinator);
+      assert.equal(byId.status, 400);
+      assert.match(byId.body.error.fields.personId, /no such person in your area/);
+      const [card] = await t().db.query<{ national_id: string }>('SELECT national_id FROM people WHERE id = $1', [personId]);
+      const accepted = await postCheckIn(t(), { siteId: here.siteId, nationalId: card!.national_id }, vaccinator);
       assert.equal(accepted.status, 201, 'a person from anywhere may be vaccinated here');
       const theirs = await postCheckIn(t(), { siteId: elsewhere.siteId, personId });
       assert.equal((await t().request('GET', `/api/v1/vaccination/visits/${theirs.body.id}`, { token: vaccinator })).status, 404);

@@ -8,6 +8,7 @@ import { audit } from '../../platform/audit.js';
 import { conflict, invalidField, notFound } from '../../platform/errors.js';
 import { codeSigner } from '../checkins/codes.js';
 import { todayInVietnam } from '../open/time.js';
+import { findPersonInScope } from '../people/repository.js';
 import type { Catalogue } from './catalogue.js';
 import { historyOf, presentDose } from './doses.repository.js';
 import { VACCINATION_RECORD } from './permissions.js';
@@ -33,7 +34,12 @@ interface Identified {
   identifiedBy: repo.IdentifiedBy;
 }
 
-async function identify(db: Queryable, body: CheckInBody): Promise<Identified> {
+/**
+ * Who is checked in. A personal code or a national ID is shown by the person standing at the desk,
+ * who may live anywhere (doses are given to anyone); a bare person id is picked from a list, so it
+ * must be a person of the vaccinator's area.
+ */
+async function identify(db: Queryable, actor: Actor, body: CheckInBody): Promise<Identified> {
   const given = [body.personCode, body.nationalId, body.personId].filter((value) => value !== undefined).length;
   if (given !== 1) throw invalidField(body.personCode !== undefined ? 'personCode' : 'personId', 'give exactly one of personCode, nationalId or personId');
   if (body.personCode !== undefined) {
@@ -48,8 +54,9 @@ async function identify(db: Queryable, body: CheckInBody): Promise<Identified> {
     if (!personId) throw invalidField('nationalId', 'no registered person has this national ID; register the person first');
     return { personId, identifiedBy: 'national_id' };
   }
-  const personId = await repo.livePerson(db, body.personId!);
-  if (!personId) throw invalidField('personId', 'no such person');
+  const inScope = await findPersonInScope(db, body.personId!, actor.unitCode);
+  const personId = inScope ? await repo.livePerson(db, inScope.id) : null;
+  if (!personId) throw invalidField('personId', 'no such person in your area');
   return { personId, identifiedBy: 'person_id' };
 }
 
@@ -75,7 +82,7 @@ export async function checkIn(db: Database, actor: Actor, catalogue: Catalogue, 
   const site = await findSiteInScope(db, body.siteId, actor.unitCode);
   if (!site) throw invalidField('siteId', 'no such vaccination site in your area');
   if (!site.active) throw invalidField('siteId', 'the site is closed');
-  const who = await identify(db, body);
+  const who = await identify(db, actor, body);
   return db.transaction(async (tx) => {
     const known = await repo.lockVisit(tx, body.id);
     let repeat = true;
