@@ -94,10 +94,11 @@ export class OwnCertificatePage {
     await this.page.getByTestId('vaccination-own').waitFor();
   }
 
-  /** Asks with the national ID and birth year; answers the QR code's element. */
-  async byNationalId(nationalId: string, birthYear: number): Promise<Locator> {
+  /** Asks with the national ID, birth date and phone on file; answers the QR code's element. */
+  async byNationalId(nationalId: string, birthDate: string, phone: string): Promise<Locator> {
     await this.page.getByLabel('Số căn cước công dân (12 số)').fill(nationalId);
-    await this.page.getByLabel('Năm sinh').fill(String(birthYear));
+    await this.page.getByLabel('Ngày sinh').fill(birthDate);
+    await this.page.getByLabel('Số điện thoại đã đăng ký').fill(phone);
     await this.page.getByRole('button', { name: 'Nhận chứng nhận' }).click();
     const qr = this.page.getByTestId('vaccination-certificate-qr');
     await qr.waitFor();

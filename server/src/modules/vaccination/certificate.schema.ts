@@ -11,8 +11,17 @@ export const IssueCertificateBody = Type.Object({
 export type IssueCertificateBody = Static<typeof IssueCertificateBody>;
 export const CertificatePdfQuery = IssueCertificateBody;
 
-/** ⚑ `POST /api/v1/open/vaccination/certificate(.pdf)`: the citizen's own identity proof, as the results look-up. */
-export const CitizenCertificateBody = LookupBody;
+/**
+ * ⚑ `POST /api/v1/open/vaccination/certificate(.pdf)`: the citizen's own proof. A certificate names the
+ * person and their birth date, so the national ID (whose digits carry the birth year) is not enough:
+ * it comes with the full birth date and the phone number on file; or the signed personal code.
+ */
+export const CitizenCertificateBody = Type.Object({
+  personCode: LookupBody.properties.personCode,
+  nationalId: Type.Optional(Type.String({ pattern: '^[0-9]{12}$', description: 'with birthDate and phone' })),
+  birthDate: Type.Optional(Type.String({ format: 'date', description: 'YYYY-MM-DD, with nationalId' })),
+  phone: Type.Optional(Type.String({ minLength: 8, maxLength: 20, description: 'the phone number on file, with nationalId' })),
+}, { additionalProperties: false });
 export type CitizenCertificateBody = Static<typeof CitizenCertificateBody>;
 
 export const CertificateDose = Type.Object({

@@ -29,7 +29,7 @@ function tamper(hc1: string, from: string, to: string): string {
 for (const engine of engines()) {
   describe(`vaccination certificates (${engine})`, () => {
     const t = withTestApp(engine);
-    const person = { fullName: 'Trần Thị Mai', birthDate: '1979-05-21', nationalId: '' };
+    const person = { fullName: 'Trần Thị Mai', birthDate: '1979-05-21', phone: '0987 654 321', nationalId: '' };
     let personId: string;
     let boosterAt: string;
     const staffIssue = (id: string, token = t().adminToken, body: unknown = { reason: 'traveller asks for a certificate' }) =>
@@ -39,7 +39,7 @@ for (const engine of engines()) {
 
     before(async () => {
       const stock = await siteWithStock(t(), { doses: 10 });
-      personId = await createPerson(t(), { fullName: person.fullName, birthDate: person.birthDate });
+      personId = await createPerson(t(), { fullName: person.fullName, birthDate: person.birthDate, phone: person.phone });
       person.nationalId = ((await t().request('GET', `/api/v1/people/${personId}?reason=test`, { token: t().adminToken })).body as { nationalId: string }).nationalId;
       boosterAt = daysAgo(20);
       for (const administeredAt of [daysAgo(160), daysAgo(130), boosterAt]) {
@@ -79,8 +79,9 @@ for (const engine of engines()) {
       assert.equal((await verifyHc1(hc1, keys, { at: new Date(Date.parse(expiresAt) - 1000) })).valid, true);
     });
 
-    test('citizen: national ID and birth year, or the personal code, give a certificate that verifies; a wrong proof is the same 404 as an unknown ID', async () => {
-      const byId = await citizen({ nationalId: person.nationalId, birthYear: 1979 });
+    test('citizen: national ID with birth date and phone, or the personal code, give a certificate that verifies; a wrong proof is the same 404 as an unknown ID', async () => {
+      const proof = () => ({ nationalId: person.nationalId, birthDate: person.birthDate, phone: '+84987654321' });
+      const byId = await citizen(proof());
       assert.equal(byId.status, 200, JSON.stringify(byId.body));
       assert.equal((await verifyHc1(byId.body.hc1, await trust())).valid, true);
       assert.deepEqual([byId.body.holder.fullName, byId.body.entry.dn, byId.body.entry.sd], [person.fullName, 3, 3]);
@@ -88,13 +89,17 @@ for (const engine of engines()) {
       const byCode = await citizen({ personCode });
       assert.equal(byCode.status, 200);
       assert.notEqual(byCode.body.uvci, byId.body.uvci);
-      const wrongYear = await citizen({ nationalId: person.nationalId, birthYear: 1980 });
-      const unknown = await citizen({ nationalId: '093000000001', birthYear: 1979 });
-      assert.deepEqual([wrongYear.status, unknown.status], [404, 404]);
-      assert.deepEqual(wrongYear.body.error.message, unknown.body.error.message);
+      // the birth year is in the ID's digits: a wrong day or another phone is as unknown as a wrong ID
+      const wrongDay = await citizen({ ...proof(), birthDate: '1979-05-22' });
+      const wrongPhone = await citizen({ ...proof(), phone: '0987654320' });
+      const unknown = await citizen({ ...proof(), nationalId: '093000000001' });
+      assert.deepEqual([wrongDay.status, wrongPhone.status, unknown.status], [404, 404, 404]);
+      assert.deepEqual([wrongDay.body.error.message, wrongPhone.body.error.message], [unknown.body.error.message, unknown.body.error.message]);
       assert.equal((await citizen({ personCode: `${personCode}x` })).status, 404);
-      const incomplete = await citizen({ nationalId: person.nationalId });
-      assert.deepEqual([incomplete.status, Object.keys(incomplete.body.error.fields)], [400, ['birthYear']]);
+      const incomplete = await citizen({ nationalId: person.nationalId, birthDate: person.birthDate });
+      assert.deepEqual([incomplete.status, Object.keys(incomplete.body.error.fields)], [400, ['phone']]);
+      const yearOnly = await citizen({ nationalId: person.nationalId, birthYear: 1979 });
+      assert.deepEqual([yearOnly.status, Object.keys(yearOnly.body.error.fields ?? {})], [400, ['birthYear']], 'the birth year alone is no longer a proof');
       const [audited] = await t().db.query<{ actor_username: string }>(
         `SELECT actor_username FROM audit_log WHERE entity = 'certificate' AND action = 'issue' AND detail->>'uvci' = $1`, [byId.body.uvci],
       );
@@ -106,22 +111,21 @@ for (const engine of engines()) {
       assert.equal(staff.statusCode, 200, staff.body);
       assert.equal(staff.headers['content-type'], 'application/pdf');
       assert.equal(staff.rawPayload.subarray(0, 5).toString(), '%PDF-');
-      const own = await t().app.inject({ method: 'POST', url: '/api/v1/open/vaccination/certificate.pdf', payload: { nationalId: person.nationalId, birthYear: 1979 } });
+      const own = await t().app.inject({ method: 'POST', url: '/api/v1/open/vaccination/certificate.pdf', payload: { nationalId: person.nationalId, birthDate: person.birthDate, phone: person.phone } });
       assert.equal(own.statusCode, 200);
       assert.equal(own.rawPayload.subarray(0, 5).toString(), '%PDF-');
-      const wrong = await t().app.inject({ method: 'POST', url: '/api/v1/open/vaccination/certificate.pdf', payload: { nationalId: person.nationalId, birthYear: 1900 } });
+      const wrong = await t().app.inject({ method: 'POST', url: '/api/v1/open/vaccination/certificate.pdf', payload: { nationalId: person.nationalId, birthDate: '1900-01-01', phone: person.phone } });
       assert.equal(wrong.statusCode, 404);
     });
 
-    test('no doses: 422 naming the field, for staff and for the citizen', async () => {
-      const unvaccinated = await createPerson(t(), { birthDate: '1990-01-02' });
+    test('no doses: 422 naming the field for staff; for the citizen the same 404 as unknown details', async () => {
+      const unvaccinated = await createPerson(t(), { birthDate: '1990-01-02', phone: '0912000333' });
       const staff = await staffIssue(unvaccinated);
       assert.equal(staff.status, 422);
       assert.match(staff.body.error.fields.personId, /no doses/);
       const nationalId = ((await t().request('GET', `/api/v1/people/${unvaccinated}?reason=test`, { token: t().adminToken })).body as { nationalId: string }).nationalId;
-      const own = await citizen({ nationalId, birthYear: 1990 });
-      assert.equal(own.status, 422);
-      assert.match(own.body.error.fields.nationalId, /no doses/);
+      const own = await citizen({ nationalId, birthDate: '1990-01-02', phone: '0912000333' });
+      assert.equal(own.status, 404, 'nobody learns who was vaccinated');
     });
 
     test('scope: 403 without vaccination:read; 404 for a person neither living nor vaccinated in the area; visible where they were vaccinated', async () => {

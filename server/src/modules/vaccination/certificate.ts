@@ -1,15 +1,16 @@
 // A person's vaccination certificate (EU DCC, one `v` entry for the latest dose), issued to staff
-// who may see the person's doses, or to the citizen who proves who they are as in the results
-// look-up. Signed in the same transaction that audits the issue with the person.
+// who may see the person's doses, or to the citizen who proves who they are (personal code, or
+// national ID with birth date and phone on file). Signed in the same transaction that audits the issue with the person.
 import type { Database, Queryable } from '../../db/database.js';
 import { type Actor, CITIZEN_ACTOR } from '../../platform/actor.js';
 import { audit } from '../../platform/audit.js';
-import { AppError, notFound, unprocessable } from '../../platform/errors.js';
+import { AppError, invalidField, notFound, unprocessable } from '../../platform/errors.js';
 import type { CertificateConfig } from '../certificates/config.js';
 import type { VaccinationEntry } from '../certificates/hcert/dcc.js';
 import { type IssuedCertificate, issueHcert } from '../certificates/issue.js';
 import { holderOf } from '../testing/certificate.js';
-import { personOf, validateLookup } from '../testing/lookup.js';
+import { normalisePhone } from '../people/identity.js';
+import { personOf } from '../testing/lookup.js';
 import type { Catalogue } from './catalogue.js';
 import { vaccinationEntry } from './certificate.entry.js';
 import { birthDateOf } from './certificate.repository.js';
@@ -79,16 +80,44 @@ export async function staffVaccinationCertificate(
   });
 }
 
+/** Either a personal code, or a national ID with the birth date and the phone (400 naming the field otherwise). */
+function validateProof(body: CitizenCertificateBody): void {
+  const byId = (['nationalId', 'birthDate', 'phone'] as const).filter((key) => body[key] !== undefined);
+  if ((body.personCode !== undefined) === (byId.length > 0)) throw invalidField('personCode', 'give either personCode, or nationalId with birthDate and phone');
+  const missing = (['nationalId', 'birthDate', 'phone'] as const).find((key) => body[key] === undefined);
+  if (byId.length > 0 && missing) throw invalidField(missing, 'is required with nationalId, birthDate and phone');
+}
+
+/** The living person the proof names, or null: a wrong date or phone is the same as an unknown ID. */
+async function personOfProof(db: Database, body: CitizenCertificateBody): Promise<{ id: string; full_name: string } | null> {
+  if (body.personCode !== undefined) return personOf(db, { personCode: body.personCode });
+  const phone = normalisePhone(body.phone!);
+  if (!phone) return null;
+  const [row] = await db.query<{ id: string; full_name: string }>(
+    `SELECT id, full_name FROM people WHERE national_id = $1 AND merged_into IS NULL AND phone = $2
+       AND (birth_date = $3::date OR (birth_date IS NULL AND birth_year = $4))
+     ORDER BY created_at LIMIT 1`,
+    [body.nationalId, phone, body.birthDate, Number(body.birthDate!.slice(0, 4))],
+  );
+  return row ?? null;
+}
+
+const NOT_FOUND = 'vaccination records for these details';
+
 /**
- * A citizen's own certificate: a personal code, or a national ID with the birth year. Unknown
- * details and a wrong birth year get the same 404, so the route tells nobody which IDs exist.
+ * A citizen's own certificate. Unknown details, a wrong birth date or phone, and a person without
+ * doses all get the same 404, so the route tells nobody which IDs exist or who was vaccinated.
  */
 export async function citizenVaccinationCertificate(
   db: Database, config: CertificateConfig, catalogue: Catalogue, body: CitizenCertificateBody, now?: Date,
 ): Promise<IssuedVaccinationCertificate> {
-  validateLookup(body);
-  const person = await personOf(db, body);
-  if (!person) throw notFound('vaccination records for these details');
-  const field = body.personCode !== undefined ? 'personCode' : 'nationalId';
-  return db.transaction(async (tx) => issueFor(tx, config, catalogue, { actor: CITIZEN_ACTOR, person, reason: 'own vaccination certificate', field, now }));
+  validateProof(body);
+  const person = await personOfProof(db, body);
+  if (!person) throw notFound(NOT_FOUND);
+  try {
+    return await db.transaction(async (tx) => issueFor(tx, config, catalogue, { actor: CITIZEN_ACTOR, person, reason: 'own vaccination certificate', field: 'personCode', now }));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'unprocessable') throw notFound(NOT_FOUND);
+    throw error;
+  }
 }

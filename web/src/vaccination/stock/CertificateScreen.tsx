@@ -1,5 +1,5 @@
 // /vaccination/certificate (public): a citizen gets their vaccination certificate (EU DCC) with
-// their national ID and birth year, or their personal code (the one kept on this phone in one tap):
+// their national ID, birth date and the phone on file, or their personal code (the one kept on this phone in one tap):
 // the signed QR a verifier scans, their doses, a PDF to print, and the link to the verifier.
 import { type SubmitEvent, useState } from 'react';
 import { useStore } from '../../checkin/storage';
@@ -20,7 +20,8 @@ export default function CertificateScreen() {
   const { me } = useStore();
   const [way, setWay] = useState<Way>('nationalId');
   const [nationalId, setNationalId] = useState('');
-  const [birthYear, setBirthYear] = useState('');
+  const [birthDate, setBirthDate] = useState('');
+  const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [result, setResult] = useState<{ certificate: VaccinationCertificate; body: ProofBody } | null>(null);
@@ -35,11 +36,10 @@ export default function CertificateScreen() {
       setResult({ certificate: await ownCertificate(body), body });
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) setFailure(t('vstock.own.notFound'));
-      else if (error instanceof ApiError && error.status === 422) setFailure(t('vstock.own.noDoses'));
       else if (error instanceof ApiError && Object.keys(error.fields).length) {
-        // the server names personCode, nationalId or birthYear: show it on that field
+        // the server names personCode, nationalId, birthDate or phone: show it on that field
         const named = error.fields;
-        setFields({ code: named.personCode ?? '', nationalId: named.nationalId ?? '', birthYear: named.birthYear ?? '' });
+        setFields({ code: named.personCode ?? '', nationalId: named.nationalId ?? '', birthDate: named.birthDate ?? '', phone: named.phone ?? '' });
       } else setFailure(errorText(error, i18n));
     } finally {
       setBusy(false);
@@ -57,11 +57,11 @@ export default function CertificateScreen() {
       return;
     }
     const id = normaliseNationalId(nationalId);
-    const year = Number(birthYear.trim());
     if (!id) problems.nationalId = t('vstock.own.badNationalId');
-    if (!/^\d{4}$/.test(birthYear.trim()) || year < 1900 || year > new Date().getFullYear()) problems.birthYear = t('vstock.own.badBirthYear');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) problems.birthDate = t('vstock.own.badBirthDate');
+    if (phone.replace(/\D/g, '').length < 9) problems.phone = t('vstock.own.badPhone');
     setFields(problems);
-    if (id && !problems.birthYear) void ask({ nationalId: id, birthYear: year });
+    if (id && Object.keys(problems).length === 0) void ask({ nationalId: id, birthDate, phone: phone.trim() });
   };
 
   const [pdfFailure, setPdfFailure] = useState<string>();
@@ -95,8 +95,11 @@ export default function CertificateScreen() {
             <Field id="vaccination-own-national-id" label={t('vstock.own.nationalId')} error={fields.nationalId || undefined}>
               {(d) => <input id="vaccination-own-national-id" inputMode="numeric" autoComplete="off" maxLength={20} value={nationalId} aria-describedby={d} onChange={(e) => setNationalId(e.target.value)} />}
             </Field>
-            <Field id="vaccination-own-birth-year" label={t('vstock.own.birthYear')} error={fields.birthYear || undefined}>
-              {(d) => <input id="vaccination-own-birth-year" inputMode="numeric" maxLength={4} placeholder="1985" value={birthYear} aria-describedby={d} onChange={(e) => setBirthYear(e.target.value)} />}
+            <Field id="vaccination-own-birth-date" label={t('vstock.own.birthDate')} error={fields.birthDate || undefined}>
+              {(d) => <input id="vaccination-own-birth-date" type="date" autoComplete="bday" value={birthDate} aria-describedby={d} onChange={(e) => setBirthDate(e.target.value)} />}
+            </Field>
+            <Field id="vaccination-own-phone" label={t('vstock.own.phone')} hint={t('vstock.own.phoneHint')} error={fields.phone || undefined}>
+              {(d) => <input id="vaccination-own-phone" type="tel" inputMode="tel" autoComplete="tel" maxLength={20} value={phone} aria-describedby={d} onChange={(e) => setPhone(e.target.value)} />}
             </Field>
           </>
         ) : (

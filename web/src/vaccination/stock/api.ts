@@ -51,6 +51,7 @@ export const issueCertificate = (personId: string, reason: string) =>
 export const certificatePdfPath = (personId: string, reason: string) =>
   withQuery(`/api/v1/vaccination/people/${encodeURIComponent(personId)}/certificate.pdf`, { reason });
 
-export type ProofBody = { personCode: string } | { nationalId: string; birthYear: number };
+/** The citizen's proof: the personal code, or the national ID with the full birth date and the phone on file. */
+export type ProofBody = { personCode: string } | { nationalId: string; birthDate: string; phone: string };
 export const ownCertificate = (body: ProofBody) => request<VaccinationCertificate>('/api/v1/open/vaccination/certificate', { method: 'POST', body });
 export const OWN_CERTIFICATE_PDF = '/api/v1/open/vaccination/certificate.pdf';
