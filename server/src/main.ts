@@ -16,7 +16,7 @@ export async function serve(config: Config, options: { seedDemo?: (db: Database)
   if (config.demo && options.seedDemo) {
     const demo = await options.seedDemo(db);
     if (demo) {
-      process.stdout.write(`Demo province generated: ${demo.people} people in ${demo.households} households, ${demo.organisations} organisations, ${demo.venues} QR venues, ${demo.checkins} check-ins, ${demo.vaccination.doses} vaccine doses at ${demo.vaccination.sites} sites.\n` +
+      process.stdout.write(`Demo province generated: ${demo.people} people in ${demo.households} households, ${demo.organisations} organisations, ${demo.venues} QR venues, ${demo.checkins} check-ins, ${demo.vaccination.doses} vaccine doses at ${demo.vaccination.sites} sites, ${demo.vaccination.sessions} coming vaccination sessions, ${demo.vaccination.registrations} registrations, ${demo.vaccination.bookings} bookings.\n` +
         `Demo staff (password "${demo.staffPassword}"): ${demo.staffUsers.join(', ')}\n\n`);
     }
   }

@@ -8,6 +8,8 @@ export interface Column<Row> {
   /** PostgreSQL element type of the array parameter. */
   type: string;
   value: (row: Row) => unknown;
+  /** SQL turning the unnested value (given as its column reference) into the stored one, e.g. a date[] from text. */
+  sql?: (value: string) => string;
 }
 
 /** INSERT … SELECT FROM unnest($1::type[], …), batch by batch; `fixed` adds constant columns (SQL literals). */
@@ -15,7 +17,9 @@ export async function insertRows<Row>(tx: Queryable, table: string, columns: Col
   const names = [...columns.map((c) => c.name), ...Object.keys(fixed)].join(', ');
   const arrays = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
   const constants = Object.values(fixed).map((literal) => `, ${literal}`).join('');
-  const sql = `INSERT INTO ${table} (${names}) SELECT *${constants} FROM unnest(${arrays})`;
+  const values = columns.map((c, i) => (c.sql ? c.sql(`u.c${i}`) : `u.c${i}`)).join(', ');
+  const aliases = columns.map((_, i) => `c${i}`).join(', ');
+  const sql = `INSERT INTO ${table} (${names}) SELECT ${values}${constants} FROM unnest(${arrays}) AS u(${aliases})`;
   for (let start = 0; start < rows.length; start += BATCH_ROWS) {
     const batch = rows.slice(start, start + BATCH_ROWS);
     await tx.query(sql, columns.map((c) => batch.map(c.value)));

@@ -6,6 +6,8 @@ import { type TestDatabase, engines, testDatabase } from '../../testing/database
 import { SYSTEM_ACTOR } from '../../platform/actor.js';
 import { foldName } from '../people/fold.js';
 import { reconciliation, stockOnHand } from '../vaccination/reports.js';
+import { openSessions } from '../vaccination/schedule.js';
+import { REGISTRATIONS } from './vaccination.booking.js';
 import { type SeedDemoResult, seedDemo } from './seed.js';
 
 // 0.3 ≈ 6,000 people: more than one insert batch, still quick.
@@ -90,6 +92,36 @@ for (const engine of engines()) {
       assert.ok(stock.items.every((line) => line.onHand >= 0));
       const warnings = new Set(stock.items.flatMap((line) => line.warnings));
       for (const warning of ['expired', 'expiring', 'low']) assert.ok(warnings.has(warning as never), `a ${warning} warning`);
+    });
+
+    test('vaccination booking: coming sessions with slots, registrations, bookings within capacity, one slot nearly full', async () => {
+      const { sessions, slots, registrations, bookings } = result.vaccination;
+      assert.ok(sessions >= 3 && slots === sessions * 3, `${sessions} sessions, ${slots} slots`);
+      assert.equal(await count(db, 'SELECT count(*)::int AS n FROM vaccination_sessions'), sessions);
+      assert.equal(await count(db, 'SELECT count(*)::int AS n FROM vaccination_slots'), slots);
+      assert.equal(await count(db, 'SELECT count(*)::int AS n FROM vaccination_registrations r JOIN people p ON p.id = r.person_id WHERE p.is_demo'), REGISTRATIONS);
+      assert.equal(registrations, REGISTRATIONS);
+      assert.equal(await count(db, `SELECT count(*)::int AS n FROM vaccination_bookings WHERE status = 'booked'`), bookings);
+      assert.ok(bookings >= 60, `${bookings} bookings`);
+      assert.equal(await count(db, `SELECT count(*)::int AS n FROM vaccination_slots WHERE starts_at <= now()`), 0);
+      assert.equal(await count(db, `SELECT count(*)::int AS n FROM vaccination_slots sl
+        WHERE sl.capacity < (SELECT count(*) FROM vaccination_bookings b WHERE b.slot_id = sl.id AND b.status IN ('booked', 'attended'))`), 0);
+      // status follows the bookings: booked with an active booking, waiting without
+      assert.equal(await count(db, `SELECT count(*)::int AS n FROM vaccination_registrations r
+        WHERE (r.status = 'booked') <> EXISTS (SELECT 1 FROM vaccination_bookings b WHERE b.registration_id = r.id AND b.status = 'booked')`), 0);
+      assert.ok(await count(db, `SELECT count(*)::int AS n FROM vaccination_registrations WHERE status = 'waiting'`) > 0);
+      // arrays and objects stored as such, not as text
+      assert.ok(await count(db, 'SELECT count(*)::int AS n FROM vaccination_registrations WHERE cardinality(preferred_dates) > 0') > 0);
+      assert.equal(await count(db, `SELECT count(*)::int AS n FROM vaccination_registrations WHERE jsonb_typeof(screening) <> 'object'`), 0);
+      assert.ok(await count(db, `SELECT count(*)::int AS n FROM vaccination_registrations WHERE screening ? 'severe_allergy'`) > 0);
+      // the planted duplicates register for nothing: merging them is not refused for two open registrations
+      assert.equal(await count(db, `SELECT count(*)::int AS n FROM vaccination_registrations r JOIN people a ON a.id = r.person_id
+        JOIN people b ON b.national_id = a.national_id AND b.id <> a.id`), 0);
+      // what the public booking screen of the demo commune users' commune shows
+      const [commune] = await db.query<{ code: string }>(`SELECT code FROM units WHERE parent_code = '930' ORDER BY code LIMIT 1`);
+      const open = await openSessions(db, { communeCode: commune!.code });
+      assert.ok(open.items.length > 0);
+      assert.ok(open.items.flatMap((session) => session.slots).some((slot) => slot.remaining > 0 && slot.remaining <= 5), 'a nearly full slot');
     });
 
     test('a second run is refused and adds nothing', async () => {

@@ -22,7 +22,7 @@ export interface SeedDemoResult {
   organisations: number;
   venues: number;
   checkins: number;
-  /** Vaccination sites, lots and 2021 doses. */
+  /** Vaccination sites, lots, 2021 doses, and the coming sessions, registrations and bookings. */
   vaccination: VaccinationSeedResult;
   /** Demo staff users created, one per role and unit level; they share staffPassword. */
   staffUsers: string[];
@@ -135,7 +135,8 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
     const adults = data.people.filter((p) => p.birthYear <= 2005).map((p) => p.id);
     const presence = await insertVenuesAndCheckins(tx, seed, scale, communes, adults);
     const staffUsers = await insertDemoStaff(tx, staffHash);
-    const vaccination = await insertDemoVaccination(tx, seed, communes, data.people);
+    const duplicates = new Set(data.plantedDuplicates.flatMap((d) => [d.originalId, d.duplicateId]));
+    const vaccination = await insertDemoVaccination(tx, seed, communes, data.people, new Date(), duplicates);
     await tx.query(`INSERT INTO settings (key, value) VALUES ('demo', '1') ON CONFLICT (key) DO UPDATE SET value = '1'`);
     return { people: data.people.length, households: data.households.length, organisations: data.organisations.length, ...presence, vaccination, staffUsers, staffPassword: DEMO_STAFF_PASSWORD };
   });

@@ -1,14 +1,17 @@
 // Inserts the demo vaccination rows (vaccination.ts) in the seed's transaction: the catalogue
-// first (the app writes it only when it is ready, after the seed), then sites, lots, the ledger.
+// first (the app writes it only when it is ready, after the seed), then sites, lots, the ledger,
+// then the coming sessions, registrations and bookings (vaccination.booking.seed.ts).
 import type { Queryable } from '../../db/database.js';
 import { SYSTEM_ACTOR } from '../../platform/actor.js';
 import { CATALOGUE, catalogueByCode, syncCatalogue } from '../vaccination/catalogue.js';
 import type { DemoCommune } from './model.js';
 import { createRandom } from './random.js';
 import { insertRows } from './rows.js';
-import { generateVaccination, type VaccinationPerson } from './vaccination.js';
+import { generateVaccination } from './vaccination.js';
+import { type BookingSeedResult, insertDemoBookings } from './vaccination.booking.seed.js';
+import type { BookingPerson } from './vaccination.booking.js';
 
-export interface VaccinationSeedResult {
+export interface VaccinationSeedResult extends BookingSeedResult {
   sites: number;
   lots: number;
   doses: number;
@@ -20,13 +23,16 @@ async function demoVaccinatorId(tx: Queryable): Promise<string> {
 }
 
 export async function insertDemoVaccination(
-  tx: Queryable, seed: number, communes: readonly DemoCommune[], people: readonly VaccinationPerson[], now = new Date(),
+  tx: Queryable, seed: number, communes: readonly DemoCommune[], people: readonly BookingPerson[], now = new Date(),
+  /** People who register for nothing (the planted duplicates, so that their merge is not refused). */
+  notRegistering: ReadonlySet<string> = new Set(),
 ): Promise<VaccinationSeedResult> {
   await syncCatalogue(tx, CATALOGUE);
   const [province] = await tx.query<{ code: string }>(`SELECT code FROM units WHERE level = 'province' ORDER BY code LIMIT 1`);
-  if (!province) return { sites: 0, lots: 0, doses: 0 };
+  if (!province) return { sites: 0, lots: 0, doses: 0, sessions: 0, slots: 0, registrations: 0, bookings: 0 };
   // its own stream: adding vaccination leaves the people and venues unchanged
-  const data = generateVaccination({ random: createRandom(seed ^ 0x7acc), provinceCode: province.code, communes, people, catalogue: catalogueByCode(CATALOGUE), now });
+  const catalogue = catalogueByCode(CATALOGUE);
+  const data = generateVaccination({ random: createRandom(seed ^ 0x7acc), provinceCode: province.code, communes, people, catalogue, now });
   const vaccinatorId = await demoVaccinatorId(tx);
   await insertRows(tx, 'vaccination_sites', [
     { name: 'id', type: 'uuid', value: (s) => s.id },
@@ -88,5 +94,6 @@ export async function insertDemoVaccination(
     { name: 'dose_id', type: 'uuid', value: (m) => m.doseId },
     { name: 'at', type: 'timestamptz', value: (m) => m.at },
   ], data.movements);
-  return { sites: data.sites.length, lots: data.lots.length, doses: data.doses.length };
+  const bookings = await insertDemoBookings(tx, seed, people, data, catalogue, vaccinatorId, now, notRegistering);
+  return { sites: data.sites.length, lots: data.lots.length, doses: data.doses.length, ...bookings };
 }
