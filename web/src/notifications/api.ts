@@ -7,7 +7,7 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 export const CHANNELS = ['sms', 'email', 'webpush'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const TEMPLATES = ['exposure_notice', 'test_result', 'test_order', 'quarantine_order', 'vaccination_reminder', 'vaccination_invitation', 'vaccination_booked', 'case_proposal_alert', 'testing_round_reminder'] as const;
+export const TEMPLATES = ['exposure_notice', 'test_result', 'test_order', 'quarantine_order', 'vaccination_reminder', 'vaccination_invitation', 'vaccination_booked', 'vaccination_session_cancelled', 'case_proposal_alert', 'testing_round_reminder'] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 export interface OutboxMessage {

@@ -33,6 +33,7 @@ export const notificationsEn: Record<keyof typeof notificationsVi, string> = {
   'outbox.template.vaccination_reminder': 'Vaccination reminder',
   'outbox.template.vaccination_invitation': 'Vaccination invitation',
   'outbox.template.vaccination_booked': 'Vaccination booked',
+  'outbox.template.vaccination_session_cancelled': 'Vaccination session cancelled',
   'outbox.retry': 'Send again',
   'outbox.retried': 'The message is back in the queue.',
 };

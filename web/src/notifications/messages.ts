@@ -31,6 +31,7 @@ export const notificationsVi = {
   'outbox.template.vaccination_reminder': 'Nhắc tiêm chủng',
   'outbox.template.vaccination_invitation': 'Mời đặt lịch tiêm',
   'outbox.template.vaccination_booked': 'Xác nhận lịch tiêm',
+  'outbox.template.vaccination_session_cancelled': 'Hủy buổi tiêm',
   'outbox.retry': 'Gửi lại',
   'outbox.retried': 'Đã đưa tin nhắn trở lại hàng chờ.',
 };

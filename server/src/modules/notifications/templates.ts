@@ -120,6 +120,14 @@ export const TEMPLATES = {
       en: 'Your COVID-19 vaccination is booked for {{at}} at {{site}}. Please bring your citizen ID card; if you cannot come, cancel so someone else can have the place.',
     },
   },
+  vaccination_session_cancelled: {
+    variables: { at: 'datetime', site: 'text', reason: 'text' },
+    title: { vi: 'Buổi tiêm chủng bị hủy', en: 'Vaccination session cancelled' },
+    body: {
+      vi: 'Buổi tiêm vắc xin COVID-19 lúc {{at}} tại {{site}} đã bị hủy ({{reason}}). Lịch của bạn đã được hủy; bạn vẫn trong danh sách chờ và sẽ được mời lại.',
+      en: 'The COVID-19 vaccination session on {{at}} at {{site}} is cancelled ({{reason}}). Your booking is cancelled; you stay on the waiting list and will be invited again.',
+    },
+  },
 } satisfies Record<string, Template>;
 
 export type TemplateName = keyof typeof TEMPLATES;

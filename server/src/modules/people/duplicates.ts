@@ -5,6 +5,7 @@ import { audit } from '../../platform/audit.js';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors.js';
 import type { Page } from '../../platform/pagination.js';
 import { unitInScopeSql } from '../../platform/scope.js';
+import { resolveVaccinationMerge } from '../vaccination/registration.merge.js';
 import { PERSON_COLUMNS, type PersonRow, findPersonInScope, presentPerson } from './repository.js';
 import type { DuplicateReason, Person } from './schema.js';
 
@@ -109,6 +110,9 @@ export async function mergePeople(db: Database, actor: Actor, survivorId: string
       const sets = fill.map((field, i) => `${field} = $${i + 2}`).join(', ');
       await tx.query(`UPDATE people SET ${sets}, updated_at = now() WHERE id = $1`, [survivorId, ...fill.map((field) => merged[field])]);
     }
+
+    // Modules whose rows allow one open item per person settle the pair first, so moving cannot collide.
+    await resolveVaccinationMerge(tx, actor, survivorId, mergedId);
 
     const moved: Record<string, number> = {};
     for (const { table, column } of await personReferences(tx)) {

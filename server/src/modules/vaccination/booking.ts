@@ -41,12 +41,16 @@ export async function presentBooking(db: Queryable, id: string): Promise<Booking
 
 interface Request { id: string; slotId: string; personId: string; registrationId: string | null; channel: 'self' | 'staff' }
 
-/** The slot's row, locked: every booking of the slot waits here for the one before it. */
+/**
+ * The slot's row, locked: every booking of the slot waits here for the one before it. The session's
+ * row is shared-locked, so a booking and a session being closed or cancelled wait for each other
+ * and a booking never lands in a session cancelled meanwhile.
+ */
 async function lockSlot(tx: Queryable, slotId: string, scope: string | null) {
   const [slot] = await tx.query<{ id: string; session_id: string; starts_at: Date; capacity: number; session_status: string; site_active: boolean }>(
     `SELECT sl.id, sl.session_id, sl.starts_at, sl.capacity, s.status AS session_status, st.active AS site_active
      FROM vaccination_slots sl JOIN vaccination_sessions s ON s.id = sl.session_id JOIN vaccination_sites st ON st.id = s.site_id
-     WHERE sl.id = $1 AND ${unitInScopeSql('st.commune_code', 2)} FOR UPDATE OF sl`,
+     WHERE sl.id = $1 AND ${unitInScopeSql('st.commune_code', 2)} FOR UPDATE OF sl FOR SHARE OF s`,
     [slotId, scope],
   );
   return slot ?? null;

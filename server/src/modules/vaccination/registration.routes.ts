@@ -7,9 +7,10 @@ import { personSubject, publicLimits } from '../../platform/rateLimit.js';
 import { PRIORITY_GROUPS } from './registration.groups.js';
 import { ownRegistration, registerByStaff, registerSelf } from './registration.js';
 import { waitingCsv, waitingList } from './registration.list.js';
+import { withdrawByStaff, withdrawSelf } from './registration.withdraw.js';
 import {
-  ManageTokenBody, OwnRegistration, PriorityGroupList, SCREENING_QUESTIONS, SelfRegistrationBody, SelfRegistrationResult, StaffRegistrationBody,
-  StaffRegistrationResult, WaitingPage, WaitingQuery,
+  ManageTokenBody, OwnRegistration, PriorityGroupList, RegistrationParams, SCREENING_QUESTIONS, SelfRegistrationBody, SelfRegistrationResult, StaffRegistration,
+  StaffRegistrationBody, StaffRegistrationResult, StaffWithdrawBody, WaitingPage, WaitingQuery,
 } from './registration.schema.js';
 
 export function registrationRoutes(app: App, ctx: AppContext): void {
@@ -48,6 +49,24 @@ export function registrationRoutes(app: App, ctx: AppContext): void {
       summary: 'Your registration and its bookings (POST, so the token stays out of URLs and logs)', response: { 200: OwnRegistration, ...errorResponses(400, 429) },
     },
   }, async (request) => ownRegistration(ctx.db, request.body.manageToken));
+
+  app.post('/api/v1/open/vaccination/registration/withdraw', {
+    preHandler: tokenLimits,
+    schema: {
+      tags: publicTags, body: ManageTokenBody,
+      summary: 'Withdraw your registration: its booked places are cancelled; withdrawing again answers the same; a vaccinated registration is 409 naming manageToken',
+      response: { 200: OwnRegistration, ...errorResponses(400, 409, 429) },
+    },
+  }, async (request) => withdrawSelf(ctx.db, request.body.manageToken));
+
+  app.post('/api/v1/vaccination/registrations/:id/withdraw', {
+    ...secured,
+    schema: {
+      tags, security, params: RegistrationParams, body: StaffWithdrawBody,
+      summary: 'Withdraw a registration in your area with a reason (vaccination:schedule): its booked places are cancelled; again answers the same; vaccinated is 409 naming id',
+      response: { 200: StaffRegistration, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => withdrawByStaff(ctx.db, actorOf(request), request.params.id, request.body.reason));
 
   app.post('/api/v1/vaccination/registrations', {
     ...secured,

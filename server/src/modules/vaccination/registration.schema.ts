@@ -109,3 +109,9 @@ export const PriorityGroupList = Type.Object({
   items: Type.Array(Type.Object({ code: Type.String(), order: Type.Integer(), vi: Type.String(), en: Type.String(), minAge: Type.Optional(Type.Integer()), sex: Type.Optional(Type.String()), enabled: Type.Boolean() })),
   screeningQuestions: Type.Array(Type.String()),
 });
+
+export const RegistrationParams = Type.Object({ id: Uuid() });
+export const StaffWithdrawBody = Type.Object({
+  reason: Type.String({ minLength: 3, maxLength: 300, description: 'why staff withdraw the registration (audited)' }),
+}, { additionalProperties: false });
+export type StaffWithdrawBody = Static<typeof StaffWithdrawBody>;

@@ -100,7 +100,7 @@ export async function sendReminders(db: Database, actor: Actor, body: RemindBody
               (SELECT count(*)::int + 1 FROM dose_records d WHERE d.person_id = b.person_id) AS dose
        FROM vaccination_bookings b JOIN people p ON p.id = b.person_id JOIN vaccination_slots sl ON sl.id = b.slot_id
        JOIN vaccination_sessions s ON s.id = b.session_id JOIN vaccination_sites st ON st.id = s.site_id JOIN units u ON u.code = st.commune_code
-       WHERE b.status = 'booked' AND s.status = 'open' AND ${unitInScopeSql('st.commune_code', 1)}
+       WHERE b.status = 'booked' AND s.status IN ('open', 'closed') AND ${unitInScopeSql('st.commune_code', 1)}
          AND ($2::uuid IS NOT NULL AND s.id = $2 OR $2::uuid IS NULL AND s.session_date = $3)
        ORDER BY sl.starts_at FOR UPDATE OF b`,
       [actor.unitCode, body.sessionId ?? null, sessionDate],

@@ -9,9 +9,10 @@ import { ManageTokenBody } from './registration.schema.js';
 import { bookByStaff, bookSelf, cancelByStaff, cancelSelf } from './booking.js';
 import { createSession, listSessions, openSessions, sessionBookings } from './schedule.js';
 import { inviteToSession, sendReminders } from './schedule.notify.js';
+import { cancelSession, closeSession } from './schedule.status.js';
 import {
-  Booking, BookingOutcome, BookingParams, CreateSessionBody, InviteBody, InviteResult, ListSessionsQuery, OpenSessionsQuery, ReasonQuery, RemindBody,
-  RemindResult, SelfBookingBody, Session, SessionBookings, SessionList, SessionParams, StaffBookingBody,
+  Booking, BookingOutcome, BookingParams, CancelSessionBody, CreateSessionBody, InviteBody, InviteResult, ListSessionsQuery, OpenSessionsQuery, ReasonQuery,
+  RemindBody, RemindResult, SelfBookingBody, Session, SessionBookings, SessionList, SessionParams, SessionStatusResult, StaffBookingBody,
 } from './schedule.schema.js';
 
 /** A POST sent without any body (a button) means the defaults; the schema checks a body that is there. */
@@ -66,6 +67,24 @@ export function scheduleRoutes(app: App, ctx: AppContext): void {
     ...secured,
     schema: { tags, security, params: SessionParams, querystring: ReasonQuery, summary: 'Who booked each slot of a session (an audited read)', response: { 200: SessionBookings, ...errorResponses(400, 401, 403, 404) } },
   }, async (request) => sessionBookings(ctx.db, actorOf(request), request.params.id, request.query.reason));
+
+  app.post('/api/v1/vaccination/sessions/:id/close', {
+    ...secured,
+    schema: {
+      tags, security, params: SessionParams,
+      summary: 'Close a session in your area: no more bookings, the booked ones are kept (closing again answers the same); a cancelled session is 409 naming id',
+      response: { 200: SessionStatusResult, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => closeSession(ctx.db, actorOf(request), request.params.id));
+
+  app.post('/api/v1/vaccination/sessions/:id/cancel', {
+    ...secured,
+    schema: {
+      tags, security, params: SessionParams, body: CancelSessionBody,
+      summary: 'Cancel a session in your area with a reason: every booked place is cancelled, those people wait again and get one SMS each; attended bookings are kept; again answers the same',
+      response: { 200: SessionStatusResult, ...errorResponses(400, 401, 403, 404) },
+    },
+  }, async (request) => cancelSession(ctx.db, actorOf(request), request.params.id, request.body.reason));
 
   app.post('/api/v1/vaccination/sessions/:id/invitations', {
     ...secured,

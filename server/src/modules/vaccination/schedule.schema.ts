@@ -103,3 +103,16 @@ export const RemindBody = Type.Object({
 export type RemindBody = Static<typeof RemindBody>;
 export const RemindResult = Type.Object({ sessionDate: Type.String(), bookings: Type.Integer(), enqueued: Type.Integer(), alreadyReminded: Type.Integer(), withoutPhone: Type.Integer() });
 export type RemindResult = Static<typeof RemindResult>;
+
+export const CancelSessionBody = Type.Object({
+  reason: Type.String({ minLength: 3, maxLength: 200, description: 'why the session is cancelled: audited and sent in the SMS to everyone booked' }),
+}, { additionalProperties: false });
+export type CancelSessionBody = Static<typeof CancelSessionBody>;
+export const SessionStatusResult = Type.Object({
+  session: Session,
+  repeat: Type.Boolean({ description: 'true when the session already had this status: nothing was done' }),
+  cancelledBookings: Type.Integer({ description: 'booked places cancelled now (attended bookings are kept)' }),
+  notified: Type.Integer({ description: 'SMS queued now, one per booked person with a phone' }),
+  withoutPhone: Type.Integer(),
+});
+export type SessionStatusResult = Static<typeof SessionStatusResult>;

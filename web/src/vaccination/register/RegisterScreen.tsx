@@ -7,7 +7,7 @@ import { ApiError } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { ErrorNotice, Loading, SuccessNotice } from '../../lib/ui';
-import { cancelSelf, getOwnRegistration, getPriorityGroups, type OwnBooking, type SelfRegistrationResult } from './api';
+import { cancelSelf, getOwnRegistration, getPriorityGroups, type OwnBooking, type SelfRegistrationResult, withdrawSelf } from './api';
 import { RegisterForm } from './RegisterForm';
 import { SessionPicker } from './SessionPicker';
 import { forget, remember, remembered, tokenFromLink } from './storage';
@@ -79,6 +79,18 @@ export default function RegisterScreen() {
     }
   };
 
+  const withdraw = async () => {
+    if (!saved || !window.confirm(t('vreg.mine.withdrawConfirm'))) return;
+    setFailure(undefined);
+    try {
+      await withdrawSelf(saved.manageToken);
+      setNotice(t('vreg.mine.withdrawn'));
+      mine.reload();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+
   const forgetPhone = () => {
     if (!window.confirm(t('vreg.mine.forgetConfirm'))) return;
     forget();
@@ -120,6 +132,11 @@ export default function RegisterScreen() {
               mine.reload();
               requestAnimationFrame(() => heading.current?.focus());
             }} />
+          )}
+          {(registration.status === 'waiting' || registration.status === 'booked') && (
+            <p>
+              <button type="button" className="button-secondary" onClick={() => void withdraw()} data-testid="vreg-withdraw">{t('vreg.mine.withdraw')}</button>
+            </p>
           )}
           <p className="muted">{t('vreg.mine.remembered')}</p>
           <button type="button" className="button-secondary" onClick={forgetPhone} data-testid="vreg-forget">{t('vreg.mine.forget')}</button>

@@ -7,8 +7,8 @@ import { ApiError } from '../../lib/api';
 import { downloadWithToken } from '../../lib/download';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
-import { ErrorNotice, Field, Loading, Pagination } from '../../lib/ui';
-import { getPriorityGroups, listRegistrations, registrationsCsvUrl, type RegistrationFilters } from './api';
+import { ErrorNotice, Field, Loading, Pagination, SuccessNotice } from '../../lib/ui';
+import { getPriorityGroups, listRegistrations, registrationsCsvUrl, type RegistrationFilters, type StaffRegistration, withdrawRegistration } from './api';
 import './register.css';
 
 const PAGE = 50;
@@ -34,6 +34,22 @@ export default function RegistrationsScreen() {
   const download = () => {
     setDownloadError(undefined);
     downloadWithToken(registrationsCsvUrl(filters), `vaccination-registrations-${new Date().toISOString().slice(0, 10)}.csv`).catch(setDownloadError);
+  };
+  const [withdrawn, setWithdrawn] = useState<string>();
+  const [withdrawError, setWithdrawError] = useState<unknown>();
+  // the reason is required and audited; a native prompt keeps the table simple on a phone
+  const withdraw = async (registration: StaffRegistration) => {
+    const reason = window.prompt(t('vreg.staff.withdrawReason', { name: registration.fullName }))?.trim();
+    if (!reason) return;
+    setWithdrawn(undefined);
+    setWithdrawError(undefined);
+    try {
+      await withdrawRegistration(registration.id, reason);
+      setWithdrawn(t('vreg.staff.withdrawn', { name: registration.fullName }));
+      list.reload();
+    } catch (error) {
+      setWithdrawError(error);
+    }
   };
   const input = (name: 'unitCode' | 'minAge' | 'maxAge', label: Parameters<typeof t>[0], extra: Record<string, string | number> = {}) => (
     <Field id={`vreg-f-${name}`} label={t(label)} error={list.error instanceof ApiError ? list.error.fields[name] : undefined}>
@@ -76,6 +92,8 @@ export default function RegistrationsScreen() {
         </div>
       </form>
       {downloadError !== undefined && <ErrorNotice error={downloadError} />}
+      {withdrawn && <SuccessNotice><span data-testid="vreg-withdrawn">{withdrawn}</span></SuccessNotice>}
+      {withdrawError !== undefined && <ErrorNotice error={withdrawError} />}
       {list.loading && !list.data && <Loading />}
       {list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.reload} />}
       {list.data && (
@@ -86,7 +104,7 @@ export default function RegistrationsScreen() {
               <table className="table table-cards" data-testid="vreg-table">
                 <thead>
                   <tr>
-                    {(['name', 'age', 'phone', 'commune', 'group', 'registered', 'status'] as const).map((c) => <th key={c} scope="col">{t(`vreg.staff.col.${c}`)}</th>)}
+                    {(['name', 'age', 'phone', 'commune', 'group', 'registered', 'status', 'actions'] as const).map((c) => <th key={c} scope="col">{t(`vreg.staff.col.${c}`)}</th>)}
                   </tr>
                 </thead>
                 <tbody>
@@ -99,6 +117,11 @@ export default function RegistrationsScreen() {
                       <td data-label={t('vreg.staff.col.group')}>{groupLabel(r.priorityGroup)}</td>
                       <td data-label={t('vreg.staff.col.registered')}>{formatDateTime(r.createdAt)}</td>
                       <td data-label={t('vreg.staff.col.status')}>{t(r.status === 'booked' ? 'vreg.staff.status.booked' : 'vreg.staff.status.waiting')}</td>
+                      <td data-label={t('vreg.staff.col.actions')}>
+                        <button type="button" className="button-secondary button-small" aria-label={t('vreg.staff.withdrawLabel', { name: r.fullName })} onClick={() => void withdraw(r)} data-testid="vreg-staff-withdraw">
+                          {t('vreg.staff.withdraw')}
+                        </button>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

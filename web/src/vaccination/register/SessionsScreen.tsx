@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { ErrorNotice, Loading, SuccessNotice } from '../../lib/ui';
-import { cancelBooking, getSessionBookings, inviteToSession, listSessions, sendReminders, type Session } from './api';
+import { cancelBooking, cancelSession, closeSession, getSessionBookings, inviteToSession, listSessions, sendReminders, type Session } from './api';
 import { SessionForm } from './SessionForm';
 import './register.css';
 
@@ -77,9 +77,27 @@ function SessionCard({ session, onChanged }: { session: Session; onChanged: () =
     const result = await sendReminders({ sessionId: session.id });
     return t('vreg.sessions.reminded', { date: formatDate(result.sessionDate), enqueued: result.enqueued, alreadyReminded: result.alreadyReminded });
   });
+  const close = () => {
+    if (!window.confirm(t('vreg.sessions.closeConfirm'))) return;
+    void act(async () => {
+      await closeSession(session.id);
+      return t('vreg.sessions.closed');
+    });
+  };
+  const cancel = () => {
+    // the reason goes into the SMS to everyone booked, so it is asked every time
+    const reason = window.prompt(t('vreg.sessions.cancelReason'))?.trim();
+    if (!reason) return;
+    void act(async () => {
+      const result = await cancelSession(session.id, reason);
+      return t('vreg.sessions.cancelled', { cancelled: result.cancelledBookings, notified: result.notified, withoutPhone: result.withoutPhone });
+    });
+  };
+  const isOpen = session.status === 'open';
   return (
     <li className="card" data-testid={`vreg-s-${session.id}`}>
       <h3>{t('vreg.sessions.summary', { date: formatDate(session.sessionDate), site: session.site.name, product: session.productName })}</h3>
+      <p data-testid="vreg-session-status" data-status={session.status}><strong>{t(`vreg.sessions.status.${session.status as 'open' | 'closed' | 'cancelled'}`)}</strong></p>
       <p>{t('vreg.sessions.places', { booked: session.booked, capacity: session.capacity, remaining: session.remaining })}</p>
       <ul className="muted">
         {session.slots.map((slot) => <li key={slot.id}>{t('vreg.sessions.slotPlaces', { start: slot.start, end: slot.end, booked: slot.booked, capacity: slot.capacity })}</li>)}
@@ -87,12 +105,20 @@ function SessionCard({ session, onChanged }: { session: Session; onChanged: () =
       {message && <SuccessNotice>{message}</SuccessNotice>}
       {failure !== undefined && <ErrorNotice error={failure} />}
       <div className="vreg-actions">
-        <div className="field">
-          <label htmlFor={`vreg-count-${session.id}`}>{t('vreg.sessions.inviteCount')}</label>
-          <input id={`vreg-count-${session.id}`} type="number" min={1} inputMode="numeric" placeholder={String(session.remaining)} value={count} onChange={(e) => setCount(e.target.value)} />
-        </div>
-        <button type="button" className="button-primary" disabled={busy} onClick={() => void invite()} data-testid="vreg-invite">{t('vreg.sessions.invite')}</button>
-        <button type="button" className="button-secondary" disabled={busy} onClick={() => void remind()} data-testid="vreg-remind">{t('vreg.sessions.remind')}</button>
+        {isOpen && (
+          <>
+            <div className="field">
+              <label htmlFor={`vreg-count-${session.id}`}>{t('vreg.sessions.inviteCount')}</label>
+              <input id={`vreg-count-${session.id}`} type="number" min={1} inputMode="numeric" placeholder={String(session.remaining)} value={count} onChange={(e) => setCount(e.target.value)} />
+            </div>
+            <button type="button" className="button-primary" disabled={busy} onClick={() => void invite()} data-testid="vreg-invite">{t('vreg.sessions.invite')}</button>
+          </>
+        )}
+        {session.status !== 'cancelled' && (
+          <button type="button" className="button-secondary" disabled={busy} onClick={() => void remind()} data-testid="vreg-remind">{t('vreg.sessions.remind')}</button>
+        )}
+        {isOpen && <button type="button" className="button-secondary" disabled={busy} onClick={close} data-testid="vreg-session-close">{t('vreg.sessions.close')}</button>}
+        {session.status !== 'cancelled' && <button type="button" className="button-secondary" disabled={busy} onClick={cancel} data-testid="vreg-session-cancel">{t('vreg.sessions.cancel')}</button>}
         <button type="button" className="button-secondary" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
           {open ? t('vreg.sessions.hideBookings') : t('vreg.sessions.showBookings')}
         </button>

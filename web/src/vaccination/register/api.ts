@@ -89,3 +89,14 @@ export const inviteToSession = (sessionId: string, count?: number) =>
 
 export interface RemindResult { sessionDate: string; bookings: number; enqueued: number; alreadyReminded: number; withoutPhone: number }
 export const sendReminders = (body: { sessionId?: string; sessionDate?: string }) => request<RemindResult>('/api/v1/vaccination/reminders', { method: 'POST', body });
+
+export const withdrawSelf = (manageToken: string) =>
+  request<OwnRegistration>('/api/v1/open/vaccination/registration/withdraw', { method: 'POST', body: { manageToken } });
+
+export const withdrawRegistration = (registrationId: string, reason: string) =>
+  request<StaffRegistration>(`/api/v1/vaccination/registrations/${registrationId}/withdraw`, { method: 'POST', body: { reason } });
+
+export interface SessionStatusResult { session: Session; repeat: boolean; cancelledBookings: number; notified: number; withoutPhone: number }
+export const closeSession = (sessionId: string) => request<SessionStatusResult>(`/api/v1/vaccination/sessions/${sessionId}/close`, { method: 'POST' });
+export const cancelSession = (sessionId: string, reason: string) =>
+  request<SessionStatusResult>(`/api/v1/vaccination/sessions/${sessionId}/cancel`, { method: 'POST', body: { reason } });
