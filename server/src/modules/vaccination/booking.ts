@@ -87,6 +87,8 @@ async function withUniqueRaceAnswered<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (error instanceof AppError || (error as { code?: string }).code !== '23505') throw error;
+    // the same booking id sent at once for two slots
+    if ((error as { constraint?: string }).constraint === 'vaccination_bookings_pkey') throw conflict('this booking id was already used for a different booking', { id: 'was already used for a different booking' });
     throw conflict('this person already has a booking in this session', { slotId: 'already booked in this session: cancel that booking first' });
   }
 }
@@ -94,6 +96,9 @@ async function withUniqueRaceAnswered<T>(run: () => Promise<T>): Promise<T> {
 export async function bookSelf(db: Database, body: SelfBookingBody): Promise<BookingOutcome> {
   const outcome = await withUniqueRaceAnswered(() => db.transaction(async (tx) => {
     const registration = await registrationOfToken(tx, body.manageToken);
+    // a retry is answered whatever became of the registration since
+    const prior = await findBooking(tx, body.id);
+    if (prior && prior.registration_id === registration.id && prior.slot_id === body.slotId) return { id: prior.id, repeat: true };
     if (registration.status === 'withdrawn' || registration.status === 'vaccinated') throw conflict(`this registration is ${registration.status}`, { manageToken: `the registration is ${registration.status}` });
     const personId = await lockLivePerson(tx, registration.person_id);
     if (!personId) throw invalidField('manageToken', 'belongs to no registered person');

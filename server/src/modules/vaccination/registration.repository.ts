@@ -36,11 +36,14 @@ export async function insertRegistration(tx: Queryable, r: NewRegistration): Pro
   );
 }
 
-/** Waiting ↔ booked, from the person's active bookings (the visit slice moves it to vaccinated). */
+/**
+ * Waiting ↔ booked, from the registration's bookings still to come; a booking attended without a dose
+ * (screened to postpone or refer) leaves the person waiting to be invited again. A dose moves it to vaccinated.
+ */
 export async function refreshRegistrationStatus(tx: Queryable, registrationId: string): Promise<void> {
   await tx.query(
     `UPDATE vaccination_registrations r SET status = CASE WHEN EXISTS (
-       SELECT 1 FROM vaccination_bookings b WHERE b.registration_id = r.id AND b.status IN ('booked', 'attended')) THEN 'booked' ELSE 'waiting' END,
+       SELECT 1 FROM vaccination_bookings b WHERE b.registration_id = r.id AND b.status = 'booked') THEN 'booked' ELSE 'waiting' END,
        updated_at = now()
      WHERE r.id = $1 AND r.status IN ('waiting', 'booked')`,
     [registrationId],

@@ -75,9 +75,9 @@ export const SelfRegistrationResult = Type.Object({
   registration: Nullable(OwnRegistration, { description: 'null when the person had registered from another phone: see linkSentTo' }),
   manageToken: Nullable(Type.String({ description: 'keep it on the phone: booking and cancelling need it' })),
   repeat: Type.Boolean({ description: 'true when this registration (or an open one of the same person) existed' }),
-  linkSentTo: Nullable(Type.String({
-    description: 'the person already had an open registration made from another phone (another client id): its link went by SMS to the phone on file (masked here), never to whoever typed the details; null otherwise, or when no phone is on file',
-  })),
+  linkSent: Type.Boolean({
+    description: 'the details matched a record already on file: the registration was made or found, and its link went by SMS to the phone on file (false: no phone on file; ask the commune health station). registration and manageToken are then null',
+  }),
 });
 export type SelfRegistrationResult = Static<typeof SelfRegistrationResult>;
 export const ManageTokenBody = Type.Object({ manageToken: ManageToken }, { additionalProperties: false });

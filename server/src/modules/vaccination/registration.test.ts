@@ -69,8 +69,8 @@ for (const engine of engines()) {
       assert.deepEqual([retry.status, retry.body.repeat, retry.body.registration.id, retry.body.manageToken], [200, true, body.id, first.body.manageToken]);
       // the same details typed on another phone: the link goes to the phone on file, not into the answer
       const again = await postSelfRegistration(t(), { ...body, id: randomUUID(), priorityGroup: 'others' });
-      assert.deepEqual([again.status, again.body.repeat, again.body.registration, again.body.manageToken], [200, true, null, null]);
-      assert.match(again.body.linkSentTo, new RegExp(`^•+${body.person.phone.slice(-3)}$`), 'the phone on file, masked');
+      assert.deepEqual([again.status, again.body.repeat, again.body.registration, again.body.manageToken, again.body.linkSent], [200, true, null, null, true]);
+      assert.ok(!JSON.stringify(again.body).includes(body.person.phone.slice(-3)), 'nothing of the record in the answer');
       const links = await outboxMessages(t(), `vaccination-manage-link:${body.id}:`);
       assert.equal(links.length, 1);
       assert.equal(links[0]!.template, 'vaccination_manage_link');
@@ -87,23 +87,34 @@ for (const engine of engines()) {
       assert.match(someoneElse.body.error.fields.id, /different registration/);
     });
 
-    test('the identity attaches to the existing person: by national ID, or by phone, birth year and name', async () => {
-      const typed = buildPerson({ birthDate: '1975-04-30', sex: 'female' });
+    test('the identity attaches to the existing person (by national ID, or by phone, birth year and name), whose link goes to the phone on file', async () => {
+      const typed = buildPerson({ birthDate: '1975-04-30', sex: 'female', phone: '0913 222 444' });
       const existing = await t().request('POST', '/api/v1/people', { token: t().adminToken, body: typed });
       assert.equal(existing.status, 201);
-      const byId = await postSelfRegistration(t(), buildSelfRegistration({}, { nationalId: typed.nationalId, birthDate: '1975-04-30', sex: 'female', fullName: 'Chữ khác hẳn' }));
-      assert.equal(byId.status, 201, JSON.stringify(byId.body));
-      assert.equal(await personIdOf(byId.body.registration.id), existing.body.id);
+      // anyone who knows the ID number could type it: the registration is made, nothing of it is answered
+      const byIdBody = buildSelfRegistration({}, { nationalId: typed.nationalId, birthDate: '1975-04-30', sex: 'female', fullName: 'Chữ khác hẳn' });
+      const byId = await postSelfRegistration(t(), byIdBody);
+      assert.deepEqual([byId.status, byId.body.registration, byId.body.manageToken, byId.body.linkSent], [200, null, null, true], JSON.stringify(byId.body));
+      assert.equal(await personIdOf(byIdBody.id), existing.body.id);
+      const [link] = await outboxMessages(t(), `vaccination-manage-link:${byIdBody.id}:`);
+      assert.equal(link?.recipient, '+84913222444', 'the phone on file, not the one typed');
+      const retry = await postSelfRegistration(t(), byIdBody);
+      assert.deepEqual([retry.body.manageToken, retry.body.linkSent], [null, true], 'a retry gets no token either');
 
-      const noId = buildPerson({ birthDate: '1968-09-02', nationalId: null });
+      const noId = buildPerson({ birthDate: '1968-09-02', nationalId: null, phone: '0913 555 666' });
       const withoutId = await t().request('POST', '/api/v1/people', { token: t().adminToken, body: noId });
-      const byPhone = await postSelfRegistration(t(), buildSelfRegistration({}, { fullName: noId.fullName.toUpperCase(), phone: noId.phone, birthDate: '1968-09-02', sex: 'male', nationalId: null }));
-      assert.equal(byPhone.status, 201, JSON.stringify(byPhone.body));
-      assert.equal(await personIdOf(byPhone.body.registration.id), withoutId.body.id);
+      const byPhoneBody = buildSelfRegistration({}, { fullName: noId.fullName.toUpperCase(), phone: '0913555666', birthDate: '1968-09-02', sex: 'male', nationalId: null });
+      const byPhone = await postSelfRegistration(t(), byPhoneBody);
+      assert.deepEqual([byPhone.status, byPhone.body.manageToken, byPhone.body.linkSent], [200, null, true], JSON.stringify(byPhone.body));
+      assert.equal(await personIdOf(byPhoneBody.id), withoutId.body.id);
 
-      const fresh = await postSelfRegistration(t(), buildSelfRegistration());
-      const person = fresh.body.registration && await personIdOf(fresh.body.registration.id);
+      const freshBody = buildSelfRegistration();
+      const fresh = await postSelfRegistration(t(), freshBody);
+      assert.equal(fresh.status, 201);
+      const person = await personIdOf(fresh.body.registration.id);
       assert.ok(person && person !== existing.body.id && person !== withoutId.body.id, 'a new person otherwise');
+      const freshRetry = await postSelfRegistration(t(), freshBody);
+      assert.deepEqual([freshRetry.status, freshRetry.body.manageToken], [200, fresh.body.manageToken], 'the retry of a first registration gets its token again');
     });
 
     test('the manage token shows the registration; a forged one is refused naming the field', async () => {
@@ -138,6 +149,14 @@ for (const engine of engines()) {
       assert.equal(byId.body.registration.personId, person.body.id);
       const both = await t().request('POST', '/api/v1/vaccination/registrations', { token: vaccinator, body: { ...body, id: randomUUID(), personId: person.body.id } });
       assert.equal(both.body.error.fields.person, 'give either person or personId');
+
+      // the ID of a person of another area registers nobody and shows nothing of them
+      const elsewhere = buildPerson({ communeCode: OTHER_COMMUNE });
+      assert.equal((await t().request('POST', '/api/v1/people', { token: t().adminToken, body: elsewhere })).status, 201);
+      const theirs = await t().request('POST', '/api/v1/vaccination/registrations', { token: vaccinator, body: { id: randomUUID(), priorityGroup: 'others', person: buildIdentity({ nationalId: elsewhere.nationalId, birthDate: elsewhere.birthDate, sex: elsewhere.sex }) } });
+      assert.equal(theirs.status, 409, JSON.stringify(theirs.body));
+      assert.match(theirs.body.error.fields['person.nationalId'], /another area/);
+      assert.ok(!JSON.stringify(theirs.body).includes(elsewhere.fullName));
 
       const tracer = await t().tokenFor('tracer', COMMUNE);
       assert.equal((await t().request('POST', '/api/v1/vaccination/registrations', { token: tracer, body: { ...body, id: randomUUID() } })).status, 403);

@@ -6,9 +6,9 @@ import type { Database, Queryable } from '../../db/database.js';
 import { type Actor, CITIZEN_ACTOR, can } from '../../platform/actor.js';
 import { audit } from '../../platform/audit.js';
 import { AppError, conflict, forbidden, invalidField, validationFailed } from '../../platform/errors.js';
+import { unitInScope } from '../../platform/scope.js';
 import { addDays, todayInVietnam } from '../open/time.js';
 import { enqueue } from '../notifications/outbox.js';
-import { maskPhone } from '../people/identity.js';
 import { findPersonInScope } from '../people/repository.js';
 import { VACCINATION_RECORD, VACCINATION_SCHEDULE } from './permissions.js';
 import { groupProblem, priorityGroup } from './registration.groups.js';
@@ -84,22 +84,41 @@ async function onceMoreOnUniqueRace<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A citizen registers from their phone. The answer holds the manage token only when this request
+ * (or its retry) created the person's record: details that match a record already on file may be
+ * typed by anyone who knows an ID number, so the link then goes by SMS to the phone on file and the
+ * answer says nothing of the record.
+ */
 export async function registerSelf(db: Database, publicUrl: string, body: SelfRegistrationBody): Promise<SelfRegistrationResult & { created: boolean }> {
   const values = await identityValues(db, CITIZEN_ACTOR, body.person);
   checkGroup(body.priorityGroup, values);
   const choices = await checkChoices(db, body);
   const tokens = await manageTokens(db);
-  const { row, repeat, linkSentTo } = await onceMoreOnUniqueRace(() => db.transaction(async (tx) => {
+  const { row, repeat, ownRecord, linkSent } = await onceMoreOnUniqueRace(() => db.transaction(async (tx) => {
     const person = await findOrCreatePerson(tx, CITIZEN_ACTOR, values);
+    // the group must suit the person on file (their age and sex), not only what was typed
+    checkGroup(body.priorityGroup, person);
     const saved = await saveRegistration(tx, CITIZEN_ACTOR, 'self', body, person, values.communeCode, choices);
-    // Someone typed the details of a person registered from another phone: whoever they are, the
-    // registration's link goes to the phone on file, never into this answer.
-    const otherPhone = saved.row.id !== body.id;
-    if (otherPhone && person.phone) await enqueueManageLink(tx, saved.row.id, person.id, person.phone, bookingLink(publicUrl, tokens.sign(saved.row.id)));
-    return { ...saved, linkSentTo: otherPhone ? maskPhone(person.phone) : null };
+    const ownRecord = saved.row.id === body.id && (person.created || (await createdTogether(tx, person.id, saved.row.id)));
+    if (ownRecord) return { ...saved, ownRecord, linkSent: false };
+    if (person.phone) await enqueueManageLink(tx, saved.row.id, person.id, person.phone, bookingLink(publicUrl, tokens.sign(saved.row.id)));
+    return { ...saved, ownRecord, linkSent: person.phone !== null };
   }));
-  if (row.id !== body.id) return { registration: null, manageToken: null, repeat, linkSentTo, created: false };
-  return { registration: await repo.presentOwn(db, row), manageToken: tokens.sign(row.id), repeat, linkSentTo: null, created: !repeat };
+  if (!ownRecord) return { registration: null, manageToken: null, repeat, linkSent, created: false };
+  return { registration: await repo.presentOwn(db, row), manageToken: tokens.sign(row.id), repeat, linkSent: false, created: !repeat };
+}
+
+/**
+ * Whether the person's record was created by the registration's own transaction (now() is the
+ * transaction's start on both engines, so both rows carry the same instant): a retry of a first
+ * registration gets its token again.
+ */
+async function createdTogether(tx: Queryable, personId: string, registrationId: string): Promise<boolean> {
+  const [row] = await tx.query<{ same: boolean }>(
+    'SELECT p.created_at = r.created_at AS same FROM people p, vaccination_registrations r WHERE p.id = $1 AND r.id = $2', [personId, registrationId],
+  );
+  return row?.same === true;
 }
 
 /** At most one link a day per registration, however often the details are typed. */
@@ -124,6 +143,11 @@ export async function registerByStaff(db: Database, actor: Actor, body: StaffReg
     let communeCode: string;
     if (values) {
       person = await findOrCreatePerson(tx, actor, values);
+      // details matching a record of another area register nobody and show nothing of it
+      if (!person.created && !(await findPersonInScope(tx, person.id, actor.unitCode))) {
+        throw conflict('this person is registered in another area', { [values.nationalId ? 'person.nationalId' : 'person.phone']: 'belongs to a person registered in another area; their health station registers them' });
+      }
+      checkGroup(body.priorityGroup, person);
       communeCode = values.communeCode;
     } else {
       const found = await findPersonInScope(tx, body.personId!, actor.unitCode, true);
@@ -132,7 +156,15 @@ export async function registerByStaff(db: Database, actor: Actor, body: StaffReg
       checkGroup(body.priorityGroup, person);
       communeCode = found.commune_code;
     }
-    return saveRegistration(tx, actor, 'staff', body, person, communeCode, choices);
+    const saved = await saveRegistration(tx, actor, 'staff', body, person, communeCode, choices);
+    if (saved.row.id !== body.id) {
+      // the person's open registration, found instead of a new one: shown only within scope, and audited
+      if (!(await unitInScope(tx, actor, saved.row.commune_code))) {
+        throw conflict('this person has an open registration in another area', { person: 'has an open registration in another area' });
+      }
+      await audit(tx, actor, { action: 'read', entity: 'vaccination_registration', entityId: saved.row.id, reason: 'registering a person already registered', detail: { personId: person.id } });
+    }
+    return saved;
   }));
   const today = todayInVietnam();
   return { registration: repo.presentStaff(await repo.staffRegistration(db, row.id, today)), repeat, created: !repeat };

@@ -11,8 +11,9 @@ import { createSession, listSessions, openSessions, sessionBookings } from './sc
 import { inviteToSession, sendReminders } from './schedule.notify.js';
 import { cancelSession, closeSession } from './schedule.status.js';
 import {
-  Booking, BookingOutcome, BookingParams, CancelSessionBody, CreateSessionBody, InviteBody, InviteResult, ListSessionsQuery, OpenSessionsQuery, ReasonQuery,
-  RemindBody, RemindResult, SelfBookingBody, Session, SessionBookings, SessionList, SessionParams, SessionStatusResult, StaffBookingBody,
+  Booking, BookingOutcome, BookingParams, CancelSessionBody, CreateSessionBody, InviteBody, InviteResult,
+  ListSessionsQuery, OpenSessionsQuery, PublicBooking, PublicBookingOutcome, ReasonQuery, RemindBody, RemindResult,
+  SelfBookingBody, Session, SessionBookings, SessionList, SessionParams, SessionStatusResult, StaffBookingBody,
 } from './schedule.schema.js';
 
 /** A POST sent without any body (a button) means the defaults; the schema checks a body that is there. */
@@ -41,7 +42,7 @@ export function scheduleRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags: publicTags, body: SelfBookingBody,
       summary: 'Book a slot with your manage token (201); the same id again answers it (200); a full slot or a second booking in the session is 409 naming slotId',
-      response: { 200: BookingOutcome, 201: BookingOutcome, ...errorResponses(400, 409, 429) },
+      response: { 200: PublicBookingOutcome, 201: PublicBookingOutcome, ...errorResponses(400, 409, 429) },
     },
   }, async (request, reply) => {
     const outcome = await bookSelf(ctx.db, request.body);
@@ -50,7 +51,7 @@ export function scheduleRoutes(app: App, ctx: AppContext): void {
 
   app.post('/api/v1/open/vaccination/bookings/:id/cancel', {
     preHandler: bookingLimits,
-    schema: { tags: publicTags, params: BookingParams, body: ManageTokenBody, summary: 'Cancel your booking: the place is free again (cancelling twice answers the same)', response: { 200: Booking, ...errorResponses(400, 404, 409, 429) } },
+    schema: { tags: publicTags, params: BookingParams, body: ManageTokenBody, summary: 'Cancel your booking: the place is free again (cancelling twice answers the same)', response: { 200: PublicBooking, ...errorResponses(400, 404, 409, 429) } },
   }, async (request) => cancelSelf(ctx.db, request.params.id, request.body.manageToken));
 
   app.post('/api/v1/vaccination/sessions', {

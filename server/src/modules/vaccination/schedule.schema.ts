@@ -73,6 +73,9 @@ export const Booking = Type.Object({
 export type Booking = Static<typeof Booking>;
 export const BookingOutcome = Type.Object({ booking: Booking, repeat: Type.Boolean() });
 export type BookingOutcome = Static<typeof BookingOutcome>;
+/** What a citizen's phone is answered: the booking without the record ids behind it. */
+export const PublicBooking = Type.Omit(Booking, ['personId', 'registrationId']);
+export const PublicBookingOutcome = Type.Object({ booking: PublicBooking, repeat: Type.Boolean() });
 
 export const SessionBookings = Type.Object({
   session: Session,

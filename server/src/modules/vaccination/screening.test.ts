@@ -7,8 +7,8 @@ import { describe, test } from 'node:test';
 import { withTestApp } from '../../testing/app.js';
 import { engines } from '../../testing/databases.js';
 import { addDays, todayInVietnam } from '../open/time.js';
-import { buildDose, postDose } from './vaccination.testkit.js';
-import { auditOf, checkedIn, fitAnswers, putScreening } from './visits.testkit.js';
+import { buildDose, createPerson, postDose, siteWithStock } from './vaccination.testkit.js';
+import { auditOf, bookToday, checkedIn, fitAnswers, postCheckIn, putScreening } from './visits.testkit.js';
 
 const tomorrow = () => addDays(todayInVietnam(), 1);
 
@@ -98,6 +98,23 @@ for (const engine of engines()) {
       assert.equal(visit.body.screening.postponeUntil, null);
       const rows = await auditOf(t(), 'vaccination_screening', visitId);
       assert.deepEqual(rows.map((r) => r.action), ['screen', 'rescreen']);
+    });
+
+    test('postponed at the booked visit: the booking was used, and the registration waits for a new invitation', async () => {
+      const stock = await siteWithStock(t());
+      const personId = await createPerson(t());
+      const registered = await t().request('POST', '/api/v1/vaccination/registrations', { token: t().adminToken, body: { id: randomUUID(), priorityGroup: 'others', personId } });
+      assert.equal(registered.status, 201, JSON.stringify(registered.body));
+      const registrationId = registered.body.registration.id as string;
+      const bookingId = await bookToday(t(), stock.siteId, personId);
+      // late in the day the kit writes the booking itself: tie it to the registration as the API does
+      await t().db.query(`UPDATE vaccination_bookings SET registration_id = $1 WHERE id = $2`, [registrationId, bookingId]);
+      await t().db.query(`UPDATE vaccination_registrations SET status = 'booked' WHERE id = $1`, [registrationId]);
+      const visit = await postCheckIn(t(), { siteId: stock.siteId, personId });
+      assert.equal(visit.body.booking.id, bookingId);
+      assert.equal((await putScreening(t(), visit.body.id, { answers: fitAnswers(), outcome: 'postpone', postponeUntil: tomorrow(), reason: 'mới ốm dậy' })).status, 200);
+      const [row] = await t().db.query<{ status: string }>('SELECT status FROM vaccination_registrations WHERE id = $1', [registrationId]);
+      assert.equal(row?.status, 'waiting');
     });
 
     test('a dose from a visit is refused (422 visitId) without a screening or with one that is not "vaccinate"', async () => {

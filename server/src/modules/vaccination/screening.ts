@@ -8,6 +8,7 @@ import { audit } from '../../platform/audit.js';
 import { conflict, notFound, unprocessable, validationFailed } from '../../platform/errors.js';
 import { todayInVietnam } from '../open/time.js';
 import { VACCINATION_RECORD } from './permissions.js';
+import { refreshRegistrationStatus } from './registration.repository.js';
 import { type Checklist, evaluate, outcomeProblem } from './screening.rules.js';
 import * as repo from './screening.repository.js';
 import type { Screening, ScreeningBody } from './screening.schema.js';
@@ -54,6 +55,11 @@ export async function screenVisit(db: Database, actor: Actor, checklist: Checkli
       reason: body.reason?.trim() ?? null, note: body.note?.trim() ?? null, screenedBy: actor.userId,
     });
     const after = (await repo.findScreening(tx, visitId))!;
+    // postponed or referred: the booking was used, so the registration waits for a new invitation
+    if (visit.booking_id) {
+      const [booking] = await tx.query<{ registration_id: string | null }>('SELECT registration_id FROM vaccination_bookings WHERE id = $1', [visit.booking_id]);
+      if (booking?.registration_id) await refreshRegistrationStatus(tx, booking.registration_id);
+    }
     const summary = (s: Screening | null) => (s ? { assessment: s.assessment, outcome: s.outcome, postponeUntil: s.postponeUntil, referTo: s.referTo, findings: s.findings.map((f) => f.questionId) } : null);
     await audit(tx, actor, {
       action: before ? 'rescreen' : 'screen', entity: 'vaccination_screening', entityId: visitId,

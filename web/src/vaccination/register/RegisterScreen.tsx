@@ -56,8 +56,8 @@ export default function RegisterScreen() {
 
   const registered = (result: SelfRegistrationResult) => {
     if (!result.registration || !result.manageToken) {
-      // registered from another phone: the link went by SMS to the phone on file
-      setNotice(result.linkSentTo ? t('vreg.mine.linkSent', { phone: result.linkSentTo }) : t('vreg.mine.linkNoPhone'));
+      // the details matched a record on file: the link went by SMS to the phone on file
+      setNotice(result.linkSent ? t('vreg.mine.linkSent') : t('vreg.mine.linkNoPhone'));
       return;
     }
     const next = { registrationId: result.registration.id, manageToken: result.manageToken, communeCode: result.registration.communeCode };

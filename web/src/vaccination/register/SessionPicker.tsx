@@ -6,10 +6,10 @@ import { ApiError } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { ErrorNotice, Loading } from '../../lib/ui';
-import { bookSelf, getOpenSessions, type Booking } from './api';
+import { bookSelf, getOpenSessions, type PublicBooking } from './api';
 import { newId } from './storage';
 
-interface Props { manageToken: string; communeCode: string; onBooked: (booking: Booking) => void }
+interface Props { manageToken: string; communeCode: string; onBooked: (booking: PublicBooking) => void }
 
 export function SessionPicker({ manageToken, communeCode, onBooked }: Props) {
   const { t } = useI18n();

@@ -17,8 +17,8 @@ export interface OwnRegistration {
   id: string; status: 'waiting' | 'booked' | 'vaccinated' | 'withdrawn'; priorityGroup: string; preferredSiteId: string | null;
   preferredDates: string[]; communeCode: string; firstName: string; createdAt: string; bookings: OwnBooking[];
 }
-/** registration and manageToken are null when the person had registered from another phone (the link went to linkSentTo). */
-export interface SelfRegistrationResult { registration: OwnRegistration | null; manageToken: string | null; repeat: boolean; linkSentTo: string | null }
+/** registration and manageToken are null when the details matched a record on file (linkSent: its link went by SMS to the phone on file). */
+export interface SelfRegistrationResult { registration: OwnRegistration | null; manageToken: string | null; repeat: boolean; linkSent: boolean }
 
 export interface Slot { id: string; start: string; end: string; startsAt: string; endsAt: string; capacity: number; booked: number; remaining: number }
 export interface Session {
@@ -26,6 +26,8 @@ export interface Session {
   site: { id: string; name: string; communeCode: string; communeName: string }; capacity: number; booked: number; remaining: number; slots: Slot[];
 }
 export interface Booking extends OwnBooking { personId: string; registrationId: string | null; bookedAt: string; cancelledAt: string | null }
+/** What the citizen's phone gets: no record ids. */
+export type PublicBooking = Omit<Booking, 'personId' | 'registrationId'>;
 
 export const getPriorityGroups = (signal?: AbortSignal) => request<PriorityGroups>('/api/v1/open/vaccination/priority-groups', { signal });
 
@@ -39,10 +41,10 @@ export const getOpenSessions = (communeCode: string, signal?: AbortSignal) =>
   request<{ items: Session[] }>(withQuery('/api/v1/open/vaccination/sessions', { communeCode }), { signal });
 
 export const bookSelf = (body: { id: string; manageToken: string; slotId: string }) =>
-  request<{ booking: Booking; repeat: boolean }>('/api/v1/open/vaccination/bookings', { method: 'POST', body });
+  request<{ booking: PublicBooking; repeat: boolean }>('/api/v1/open/vaccination/bookings', { method: 'POST', body });
 
 export const cancelSelf = (bookingId: string, manageToken: string) =>
-  request<Booking>(`/api/v1/open/vaccination/bookings/${bookingId}/cancel`, { method: 'POST', body: { manageToken } });
+  request<PublicBooking>(`/api/v1/open/vaccination/bookings/${bookingId}/cancel`, { method: 'POST', body: { manageToken } });
 
 // staff
 
