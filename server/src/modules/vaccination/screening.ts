@@ -8,6 +8,7 @@ import { audit } from '../../platform/audit.js';
 import { conflict, notFound, unprocessable, validationFailed } from '../../platform/errors.js';
 import { todayInVietnam } from '../open/time.js';
 import { VACCINATION_RECORD } from './permissions.js';
+import { ageOn } from './registration.groups.js';
 import { refreshRegistrationStatus } from './registration.repository.js';
 import { type Checklist, evaluate, outcomeProblem } from './screening.rules.js';
 import * as repo from './screening.repository.js';
@@ -26,12 +27,6 @@ function shapeProblems(body: ScreeningBody): Record<string, string> {
   if (body.outcome !== 'refer' && body.referTo !== undefined) problems.referTo = 'goes only with outcome refer';
   if (body.outcome !== 'vaccinate' && !body.reason?.trim()) problems.reason = `is required to ${body.outcome}`;
   return problems;
-}
-
-/** Full years on `today` from the birth date; from the birth year alone (as forms count) when no date is known. */
-function ageOn(today: string, birthDate: string | null, birthYear: number): number {
-  const years = Number(today.slice(0, 4)) - birthYear;
-  return birthDate && today.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
 export async function screenVisit(db: Database, actor: Actor, checklist: Checklist, visitId: string, body: ScreeningBody): Promise<Screening> {
