@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import Fastify, { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import Fastify from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -11,6 +11,7 @@ import { type AppContext, makeAuthenticate } from './platform/context.js';
 import { type App, ErrorBody, handleError } from './platform/http.js';
 import { registerIdempotency } from './platform/idempotency.js';
 import { registerRateLimits } from './platform/rateLimit.js';
+import { RequestLog } from './platform/requestLog.js';
 import { createEventBus, eventRoutes } from './platform/events.js';
 import { createTokenSigner } from './platform/tokens.js';
 import { caseRoutes } from './modules/cases/routes.js';
@@ -34,21 +35,12 @@ export const VERSION = (JSON.parse(fs.readFileSync(new URL('../../package.json',
 // Personal fields never reach the logs.
 const REDACT = ['req.headers.authorization', '*.password', '*.nationalId', '*.phone', '*.fullName'];
 
-/** One log line per request instead of Fastify's two ("incoming", "completed"): at thousands of scans a second the log is real work. */
-class OneLinePerRequest extends LogController {
-  override incomingRequest() {}
-
-  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
-    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) };
-    if (error) reply.log.error({ ...line, err: error }, 'request errored');
-    else reply.log.info(line, 'request');
-  }
-}
-
 export async function buildApp(db: Database, config: Config) {
+  // One log line per request instead of Fastify's two ("incoming", "completed"), and a summary a minute for the busiest routes.
+  const requestLog = new RequestLog();
   const app = Fastify({
     logger: { level: config.logLevel, redact: REDACT },
-    logController: new OneLinePerRequest(),
+    logController: requestLog,
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
@@ -56,6 +48,8 @@ export async function buildApp(db: Database, config: Config) {
     ajv: { customOptions: { allErrors: true, coerceTypes: true, useDefaults: true, removeAdditional: false }, plugins: [ajvFormats as unknown as Plugin<unknown>] },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const summaries = requestLog.start(app.log);
+  app.addHook('onClose', () => summaries.stop());
   app.decorateRequest('actor', null);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -1,17 +1,22 @@
-// Coalescing: requests that arrive in the same turn of the event loop share one database round
-// trip instead of making one each. Under load that turns N small queries into one, and N commits
-// into one (group commit); alone, a request waits for nothing but the end of its own turn.
+// Coalescing: requests that arrive together (in the same turn of the event loop, or while the
+// previous round trip of their kind runs) share one database round trip instead of making one each.
+// Under load that turns N small queries into one, and N commits into one (group commit); alone, a
+// request waits for nothing but the end of its own turn.
 import DataLoader from 'dataloader';
 
 /** Nothing is cached across turns: a value changed by one request is seen by the next. */
 const PER_TURN = { cache: false, maxBatchSize: 1000 } as const;
 
-/** Loads many keys at once; a key `load` does not return resolves to `missing`. */
+/**
+ * Loads many keys at once; a key `load` does not return resolves to `missing`. One load runs at a
+ * time: keys that arrive meanwhile wait for it to end and share the next one, so under load many
+ * requests share one query, and every key is still read by a query that started after it arrived.
+ */
 export function coalescedLoader<K, V>(load: (keys: readonly K[]) => Promise<Map<K, V>>, missing: V): DataLoader<K, V> {
-  return new DataLoader<K, V>(async (keys) => {
+  return groupedWork<K, V>(async (keys) => {
     const found = await load(keys);
     return keys.map((key) => found.get(key) ?? missing);
-  }, { ...PER_TURN, batchScheduleFn: (callback) => setImmediate(callback) });
+  }, 1);
 }
 
 /**

@@ -17,6 +17,8 @@ export function checkinRoutes(app: App, ctx: AppContext) {
 
   app.post('/api/v1/checkins', {
     ...secured,
+    // thousands a second at peak: a summary line a minute, not a line each (platform/requestLog.ts)
+    config: { logSummary: true },
     schema: {
       tags, security, body: CheckinItem,
       summary: 'Record one check-in (staff scanner or another system); the client id makes a retry change nothing',

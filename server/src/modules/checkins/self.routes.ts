@@ -15,6 +15,7 @@ export function selfCheckinRoutes(app: App, ctx: AppContext) {
 
   app.post('/api/v1/checkins/self', {
     preHandler: checkinLimits,
+    config: { logSummary: true },
     schema: {
       tags, body: SelfCheckinBody,
       summary: 'Check in at the venue of a scanned code, the first time with your details, then with your personal code',
