@@ -4,9 +4,8 @@
 import { Type, type Static } from 'typebox';
 import { CONTACT_STATUSES, DEGREES, FOUND_BY } from './contacts.schema.js';
 import { CASE_STATUSES } from './schema.js';
+import { Nullable, Uuid } from '../../platform/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const Uuid = (description?: string) => Type.String({ format: 'uuid', ...(description ? { description } : {}) });
 const Instant = (description: string) => Type.String({ format: 'date-time', description });
 
 /** The most nodes an answer holds (cases first, then contacts); beyond it the answer says `truncated`. */

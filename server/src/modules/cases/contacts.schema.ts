@@ -2,9 +2,8 @@
 // docs/API-TRACING.md, "Contacts"). The response shapes are the presenters: only these fields leave.
 import { Type, type Static } from 'typebox';
 import { PageQuery } from '../../platform/pagination.js';
+import { Nullable, Uuid } from '../../platform/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const Uuid = (description?: string) => Type.String({ format: 'uuid', ...(description ? { description } : {}) });
 const Instant = Type.String({ format: 'date-time' });
 const LocalDate = (description: string) => Type.String({ format: 'date', description });
 const Reason = Type.String({ minLength: 3, maxLength: 500, description: 'why: written to the audit log' });

@@ -1,10 +1,9 @@
 // Shapes of public exposure notices (contract: docs/API-TRACING.md, "Public exposure notices").
 // The public shape names a venue and a time window only: no case, no person, no publication time.
 import { Type, type Static } from 'typebox';
+import { Nullable, Uuid } from '../../platform/schemas.js';
 
-const Uuid = () => Type.String({ format: 'uuid' });
 const Instant = (description?: string) => Type.String({ format: 'date-time', ...(description ? { description } : {}) });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const PublishNoticesBody = Type.Object({
   reason: Type.String({ minLength: 3, maxLength: 500, description: 'why: written to the audit log' }),

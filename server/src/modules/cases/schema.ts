@@ -2,9 +2,8 @@
 // Shapes marked ⚑ are contracts of issue #6.
 import { Type, type Static } from 'typebox';
 import { PageQuery } from '../../platform/pagination.js';
+import { Nullable, Uuid } from '../../platform/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const Uuid = (description?: string) => Type.String({ format: 'uuid', ...(description ? { description } : {}) });
 const Instant = (description: string) => Type.String({ format: 'date-time', description });
 const LocalDate = (description: string) => Type.String({ format: 'date', description });
 

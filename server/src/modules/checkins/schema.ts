@@ -1,9 +1,8 @@
 // Request and response shapes of venues and check-ins. Shapes marked ⚑ are contracts (issue #5).
 import { Type, type Static } from 'typebox';
 import { PageQuery } from '../../platform/pagination.js';
+import { Nullable, Uuid } from '../../platform/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const Uuid = (description?: string) => Type.String({ format: 'uuid', ...(description ? { description } : {}) });
 const Instant = (description: string) => Type.String({ format: 'date-time', description });
 
 export const VENUE_KINDS = [

@@ -2,9 +2,8 @@
 import { Type, type Static } from 'typebox';
 import { PageQuery } from '../../platform/pagination.js';
 import { SelfPerson } from '../checkins/schema.js';
+import { Nullable, Uuid } from '../../platform/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const Uuid = (description?: string) => Type.String({ format: 'uuid', ...(description ? { description } : {}) });
 const DateText = (description: string) => Type.String({ format: 'date', description: `YYYY-MM-DD: ${description}` });
 
 export const SYMPTOMS = [

@@ -2,10 +2,10 @@ import { Type, type Static } from 'typebox';
 import { PageQuery } from '../../platform/pagination.js';
 import { RuleSet } from './rules.js';
 import { DATE_PATTERN, WEEK_PATTERN } from './week.js';
+import { Nullable } from '../../platform/schemas.js';
 
 export { RuleSet } from './rules.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const UnitCode = Type.String({ pattern: '^[0-9]{2,5}$', description: 'GSO code' });
 const Level = Type.Integer({ minimum: 1, maximum: 4, description: '1 green, 2 yellow, 3 orange, 4 red' });
 const Colour = Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('orange'), Type.Literal('red')]);

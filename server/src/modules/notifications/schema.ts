@@ -3,8 +3,8 @@ import { Type, type Static } from 'typebox';
 import { PageQuery } from '../../platform/pagination.js';
 import { CHANNELS } from './config.js';
 import { TEMPLATE_NAMES } from './templates.js';
+import { Nullable } from '../../platform/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Instant = Type.String({ format: 'date-time' });
 
 export const STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed'] as const;

@@ -1,12 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { PageQuery } from '../../platform/pagination.js';
+import { Nullable, Uuid } from '../../platform/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const Uuid = Type.String({ format: 'uuid' });
 const CommuneCode = Type.String({ maxLength: 16 });
 
 export const HouseholdMemberInput = Type.Object(
-  { personId: Uuid, relation: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'head, spouse, child, parent …' })) },
+  { personId: Uuid(), relation: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'head, spouse, child, parent …' })) },
   { additionalProperties: false },
 );
 
@@ -14,7 +13,7 @@ export const CreateHouseholdBody = Type.Object(
   {
     communeCode: CommuneCode,
     address: Type.Optional(Type.String({ maxLength: 500 })),
-    headPersonId: Type.Optional(Uuid),
+    headPersonId: Type.Optional(Uuid()),
     members: Type.Array(HouseholdMemberInput, { minItems: 1, maxItems: 50 }),
   },
   { additionalProperties: false },
@@ -24,7 +23,7 @@ export type CreateHouseholdBody = Static<typeof CreateHouseholdBody>;
 export const ORGANISATION_KINDS = ['factory', 'office', 'school', 'market', 'hospital', 'shop', 'restaurant', 'farm', 'religious', 'transport', 'other'] as const;
 
 export const Organisation = Type.Object({
-  id: Uuid,
+  id: Uuid(),
   name: Type.String(),
   kind: Type.Enum(ORGANISATION_KINDS),
   communeCode: Type.String(),
@@ -61,7 +60,7 @@ export const OrganisationQuery = Type.Object({
 export type OrganisationQuery = Static<typeof OrganisationQuery>;
 
 export const AddOrganisationMemberBody = Type.Object(
-  { personId: Uuid, team: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) },
+  { personId: Uuid(), team: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) },
   { additionalProperties: false },
 );
-export const IdParams = Type.Object({ id: Uuid });
+export const IdParams = Type.Object({ id: Uuid() });

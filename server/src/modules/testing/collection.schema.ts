@@ -2,9 +2,8 @@
 // docs/API-TESTING.md, "Collection"). The web app mirrors Session, Tube and TubeMember.
 import { Type, type Static } from 'typebox';
 import { PageQuery } from '../../platform/pagination.js';
+import { Nullable, Uuid } from '../../platform/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const Uuid = (description?: string) => Type.String({ format: 'uuid', ...(description ? { description } : {}) });
 const Instant = (description?: string) => Type.String({ format: 'date-time', ...(description ? { description } : {}) });
 
 export const TEST_TYPES = ['rt_pcr', 'rapid_antigen'] as const;

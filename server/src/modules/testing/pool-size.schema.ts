@@ -1,7 +1,7 @@
 // `GET /api/v1/testing/pool-size`: the pool size the collection screen proposes for an area.
 import { Type, type Static } from 'typebox';
+import { Nullable } from '../../platform/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const PoolSizeQuery = Type.Object({
   communeCode: Type.String({ pattern: '^[0-9]{5}$', description: 'the commune sampled; its recent results give the prevalence' }),

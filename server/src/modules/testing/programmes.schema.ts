@@ -1,9 +1,8 @@
 // Request and response shapes of testing programmes ("rounds", issue #7; contract: docs/API-TESTING.md).
 import { Type, type Static } from 'typebox';
 import { PageQuery } from '../../platform/pagination.js';
+import { Nullable, Uuid } from '../../platform/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const Uuid = (description?: string) => Type.String({ format: 'uuid', ...(description ? { description } : {}) });
 const Instant = (description: string) => Type.String({ format: 'date-time', description });
 const Age = (description: string) => Type.Integer({ minimum: 0, maximum: 150, description });
 const Teams = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {

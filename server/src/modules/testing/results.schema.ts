@@ -3,9 +3,8 @@
 import { Type, type Static } from 'typebox';
 import { PageQuery } from '../../platform/pagination.js';
 import { Barcode, TEST_TYPES, TUBE_KINDS, TUBE_STATUSES } from './collection.schema.js';
+import { Nullable, Uuid } from '../../platform/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const Uuid = (description?: string) => Type.String({ format: 'uuid', ...(description ? { description } : {}) });
 const Instant = (description?: string) => Type.String({ format: 'date-time', ...(description ? { description } : {}) });
 
 export const TUBE_OUTCOMES = ['positive', 'negative', 'invalid'] as const;

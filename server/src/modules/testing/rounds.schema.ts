@@ -2,8 +2,8 @@
 import { Type, type Static } from 'typebox';
 import { PageQuery } from '../../platform/pagination.js';
 import { ROUND_REASONS } from './programmes.schema.js';
+import { Nullable } from '../../platform/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const RoundParams = Type.Object({
   id: Type.String({ format: 'uuid' }),

@@ -1,10 +1,9 @@
 // Request and response shapes of adverse events following immunisation (AEFI) and their follow-ups.
 import { type Static, Type } from 'typebox';
 import { PageQuery, pageOf } from '../../platform/pagination.js';
+import { Nullable, Uuid } from '../../platform/schemas.js';
 
-const Uuid = Type.String({ format: 'uuid' });
 const IsoTime = Type.String({ format: 'date-time' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** The value list of symptoms (after the Ministry's AEFI reporting form and the Brighton case definitions). */
 export const AEFI_SYMPTOMS = [
@@ -36,7 +35,7 @@ const aefiDetailProperties = {
 export const AefiDetails = Type.Object(aefiDetailProperties, { additionalProperties: false });
 export type AefiDetails = Static<typeof AefiDetails>;
 
-export const CreateAefiBody = Type.Object({ doseId: Uuid, ...aefiDetailProperties }, { additionalProperties: false });
+export const CreateAefiBody = Type.Object({ doseId: Uuid(), ...aefiDetailProperties }, { additionalProperties: false });
 export type CreateAefiBody = Static<typeof CreateAefiBody>;
 
 export const FollowUpBody = Type.Object({
@@ -47,7 +46,7 @@ export const FollowUpBody = Type.Object({
 }, { additionalProperties: false });
 export type FollowUpBody = Static<typeof FollowUpBody>;
 
-export const AefiParams = Type.Object({ aefiId: Uuid });
+export const AefiParams = Type.Object({ aefiId: Uuid() });
 export const ReadQuery = Type.Object({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })) }, { additionalProperties: false });
 export const AefiListQuery = Type.Object({
   unitCode: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$', description: "the site's unit (province, district or commune)" })),
@@ -60,14 +59,14 @@ export const AefiListQuery = Type.Object({
 }, { additionalProperties: false });
 export type AefiListQuery = Static<typeof AefiListQuery>;
 
-export const FollowUp = Type.Object({ id: Uuid, status: FollowUpStatus, note: Nullable(Type.String()), observedAt: Type.String(), recordedAt: Type.String(), recordedBy: Uuid });
+export const FollowUp = Type.Object({ id: Uuid(), status: FollowUpStatus, note: Nullable(Type.String()), observedAt: Type.String(), recordedAt: Type.String(), recordedBy: Uuid() });
 export type FollowUp = Static<typeof FollowUp>;
 
 export const AefiReport = Type.Object({
-  id: Uuid,
-  doseId: Uuid,
-  person: Type.Object({ id: Uuid, fullName: Type.String(), birthYear: Type.Integer() }),
-  siteId: Uuid,
+  id: Uuid(),
+  doseId: Uuid(),
+  person: Type.Object({ id: Uuid(), fullName: Type.String(), birthYear: Type.Integer() }),
+  siteId: Uuid(),
   siteName: Type.String(),
   unitCode: Type.String(),
   productCode: Type.String(),
@@ -83,7 +82,7 @@ export const AefiReport = Type.Object({
   hospital: Nullable(Type.String()),
   status: AefiStatus,
   reportedAt: Type.String(),
-  reportedBy: Uuid,
+  reportedBy: Uuid(),
   updatedAt: Type.String(),
 });
 export type AefiReport = Static<typeof AefiReport>;

@@ -1,10 +1,10 @@
 // Request and response shapes of vaccination certificates (EU DCC), for staff and for citizens.
 import { type Static, Type } from 'typebox';
 import { LookupBody } from '../testing/results.schema.js';
+import { Uuid } from '../../platform/schemas.js';
 
-const Uuid = Type.String({ format: 'uuid' });
 
-export const CertificatePersonParams = Type.Object({ personId: Uuid });
+export const CertificatePersonParams = Type.Object({ personId: Uuid() });
 export const IssueCertificateBody = Type.Object({
   reason: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'why the certificate is issued; written to the audit log' })),
 }, { additionalProperties: false });

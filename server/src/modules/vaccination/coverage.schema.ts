@@ -1,7 +1,7 @@
 // Request and response shapes of coverage.
 import { type Static, Type } from 'typebox';
+import { Nullable } from '../../platform/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateText = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', format: 'date' });
 const Method = Type.Union([Type.Literal('population'), Type.Literal('registered')], { description: 'population: census-based (default); registered: people registered in Vigil' });
 

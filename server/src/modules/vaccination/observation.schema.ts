@@ -1,18 +1,17 @@
 // Request and response shapes of the observation after a dose: the site's list, and ending one.
 import { type Static, Type } from 'typebox';
 import { AefiDetails, AefiOutcome } from './aefi.schema.js';
+import { Nullable, Uuid } from '../../platform/schemas.js';
 
-const Uuid = Type.String({ format: 'uuid' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
-export const SiteObservationParams = Type.Object({ siteId: Uuid });
-export const ObservationParams = Type.Object({ doseId: Uuid });
+export const SiteObservationParams = Type.Object({ siteId: Uuid() });
+export const ObservationParams = Type.Object({ doseId: Uuid() });
 export const ObservationListQuery = Type.Object({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })) }, { additionalProperties: false });
 
 export const ObservationItem = Type.Object({
-  doseId: Uuid,
-  visitId: Uuid,
-  person: Type.Object({ id: Uuid, fullName: Type.String(), birthYear: Type.Integer() }),
+  doseId: Uuid(),
+  visitId: Uuid(),
+  person: Type.Object({ id: Uuid(), fullName: Type.String(), birthYear: Type.Integer() }),
   productCode: Type.String(),
   lotNumber: Type.String(),
   doseNumber: Type.Integer(),
@@ -22,7 +21,7 @@ export const ObservationItem = Type.Object({
   due: Type.Boolean({ description: 'the 30 minutes are over: the person may leave once checked' }),
 });
 export type ObservationItem = Static<typeof ObservationItem>;
-export const ObservationList = Type.Object({ siteId: Uuid, asOf: Type.String(), minutes: Type.Integer(), items: Type.Array(ObservationItem) });
+export const ObservationList = Type.Object({ siteId: Uuid(), asOf: Type.String(), minutes: Type.Integer(), items: Type.Array(ObservationItem) });
 export type ObservationList = Static<typeof ObservationList>;
 
 export const EndObservationBody = Type.Object({
@@ -35,8 +34,8 @@ export const EndObservationBody = Type.Object({
 export type EndObservationBody = Static<typeof EndObservationBody>;
 
 export const EndedObservation = Type.Object({
-  doseId: Uuid,
-  visitId: Uuid,
+  doseId: Uuid(),
+  visitId: Uuid(),
   outcome: Type.String(),
   endedAt: Type.String(),
   note: Nullable(Type.String()),

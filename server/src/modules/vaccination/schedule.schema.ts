@@ -3,8 +3,8 @@
 import { type Static, Type } from 'typebox';
 import { ProductCode } from './catalogue.schema.js';
 import { ManageToken } from './registration.schema.js';
+import { Nullable, Uuid } from '../../platform/schemas.js';
 
-const Uuid = (description?: string) => Type.String({ format: 'uuid', ...(description ? { description } : {}) });
 const IsoDate = Type.String({ format: 'date' });
 const UnitCode = Type.String({ pattern: '^[0-9]{2,5}$' });
 const LocalTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM in Vietnam' });
@@ -66,7 +66,7 @@ export const StaffBookingBody = Type.Object({
 export type StaffBookingBody = Static<typeof StaffBookingBody>;
 
 export const Booking = Type.Object({
-  id: Uuid(), status: Type.String(), sessionId: Uuid(), slotId: Uuid(), personId: Uuid(), registrationId: Type.Union([Uuid(), Type.Null()]),
+  id: Uuid(), status: Type.String(), sessionId: Uuid(), slotId: Uuid(), personId: Uuid(), registrationId: Nullable(Uuid()),
   sessionDate: Type.String(), startsAt: Type.String(), endsAt: Type.String(), bookedAt: Type.String(), cancelledAt: Type.Union([Type.String(), Type.Null()]),
   site: Type.Object({ id: Uuid(), name: Type.String(), communeName: Type.String() }), productCode: Type.String(),
 });

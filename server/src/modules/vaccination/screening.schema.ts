@@ -1,7 +1,7 @@
 // Request and response shapes of the pre-vaccination screening of a visit, and of the checklist.
 import { type Static, Type } from 'typebox';
+import { Nullable } from '../../platform/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Kind = Type.Union([Type.Literal('contraindication'), Type.Literal('postpone'), Type.Literal('precaution'), Type.Literal('info')]);
 const Outcome = Type.Union([Type.Literal('vaccinate'), Type.Literal('postpone'), Type.Literal('refer')]);
 const Assessment = Type.Union([Type.Literal('fit'), Type.Literal('precaution'), Type.Literal('postpone'), Type.Literal('contraindication')]);

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from '../../platform/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateText = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 
 export const ZONE_KINDS = ['lockdown', 'isolation'] as const;
