@@ -5,11 +5,13 @@
 // same connections and duration; every request carries a new check-in (unique id, a real venue
 // and person of the data set, yesterday's time). Runs alternate bare, Vigil, bare, Vigil …
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node --import tsx bench/checkins-http.ts \
-//     [--seconds 10] [--connections 20] [--runs 3] [--preload 100000] [--log-level info]
+//     [--seconds 10] [--connections 20] [--runs 3] [--preload 100000] [--log-level info] [--workers 1] [--bare-workers 1]
 // --log-level is Vigil's VIGIL_LOG_LEVEL (default: its own default, info, as deployed; the log
-// goes to /dev/null); --cpu-prof-dir DIR writes a CPU profile of Vigil's process there. Prints one JSON document: per run and median requests/s and p99 latency
+// goes to /dev/null); --workers is its VIGIL_WORKERS and --bare-workers the bare endpoint's processes (server CPU counts a
+// primary and its workers); --cpu-prof-dir DIR writes a CPU profile of Vigil's process there. Prints one JSON document: per run and median requests/s and p99 latency
 // of both, and the ratio of the medians (target: Vigil ≥ 0.5 × bare).
 import { type ChildProcess, spawn } from 'node:child_process';
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -30,12 +32,20 @@ const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' }, runs: { type: 'string', default: '3' },
     preload: { type: 'string', default: '100000' }, 'log-level': { type: 'string' }, 'bare-server': { type: 'boolean', default: false },
+    workers: { type: 'string', default: '1' }, 'bare-workers': { type: 'string', default: '1' },
     'cpu-prof-dir': { type: 'string' },
   },
 });
 
-/** The bare endpoint: Fastify as Vigil configures it (Ajv with formats), the same body and response schemas, no database. */
-async function bareServer() {
+/** The bare endpoint: Fastify as Vigil configures it (Ajv with formats), the same body and response schemas, no database; with --bare-workers N, N processes sharing the port as Vigil's workers do. */
+async function bareServer(workers: number) {
+  if (workers > 1 && cluster.isPrimary) {
+    for (let i = 0; i < workers; i++) cluster.fork();
+    const port = await new Promise<number>((resolve) => cluster.once('listening', (_worker, address) => resolve(address.port)));
+    process.stdout.write(`listening http://127.0.0.1:${port}\n`);
+    return;
+  }
+  process.on('disconnect', () => process.exit(0)); // a worker ends with its primary
   const app = Fastify({
     logger: false,
     ajv: { customOptions: { allErrors: true, coerceTypes: true, useDefaults: true, removeAdditional: false }, plugins: [ajvFormats as unknown as Plugin<unknown>] },
@@ -45,13 +55,25 @@ async function bareServer() {
     return { accepted: 1, repeats: 0, checkedOut: 0, ids: [request.body.id] };
   });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
-  process.stdout.write(`listening ${address}\n`);
+  if (cluster.isPrimary) process.stdout.write(`listening ${address}\n`);
 }
 
 /** CPU time (user + system, ms) a process has used so far, from /proc (Linux, 100 ticks a second). */
 function cpuMsOf(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU time (ms) of a process and its children (Vigil's primary and its workers). */
+function treeCpuMs(pid: number): number {
+  let total = cpuMsOf(pid);
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (Number(fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === pid) total += cpuMsOf(Number(entry));
+    } catch { /* the process ended meanwhile */ }
+  }
+  return total;
 }
 
 /** CPU time so far of each PostgreSQL server process on this machine (backends, WAL writer, checkpointer …), by pid. */
@@ -93,9 +115,9 @@ async function waitForHealth(url: string, child: ChildProcess) {
   throw new Error(`no answer from ${url}/api/health`);
 }
 
-async function startVigil(databaseUrl: string, logLevel: string | undefined, profileDir: string | undefined) {
+async function startVigil(databaseUrl: string, logLevel: string | undefined, profileDir: string | undefined, workers: number) {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', VIGIL_WORKERS: String(workers) };
   if (logLevel) env.VIGIL_LOG_LEVEL = logLevel;
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/src/cli/main.ts', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -104,8 +126,8 @@ async function startVigil(databaseUrl: string, logLevel: string | undefined, pro
   return { url, child };
 }
 
-async function startBare() {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--bare-server'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+async function startBare(workers: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--bare-server', '--bare-workers', String(workers)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (text: string) => {
@@ -137,8 +159,8 @@ async function main() {
     const token = await (await createTokenSigner(fixture.db, 24 * 3600)).sign(actor.userId);
     const items = newCheckins(fixture);
     const nextBody = () => JSON.stringify(toItem(items.next().value));
-    const vigil = await startVigil(fixture.url!, values['log-level'], values['cpu-prof-dir']);
-    const bare = await startBare();
+    const vigil = await startVigil(fixture.url!, values['log-level'], values['cpu-prof-dir'], Number(values.workers));
+    const bare = await startBare(Number(values['bare-workers']));
     servers.push(vigil.child, bare.child);
 
     const load = (url: string, duration: number) => autocannon({
@@ -157,9 +179,9 @@ async function main() {
       postgresCpuUsPerRequest: Math.round((cpu.postgres * 1000) / Math.max(1, result.requests.total)),
     });
     const measured = async (server: { url: string; child: ChildProcess }, duration: number) => {
-      const [server0, pg0] = [cpuMsOf(server.child.pid!), postgresCpuMs()];
+      const [server0, pg0] = [treeCpuMs(server.child.pid!), postgresCpuMs()];
       const result = await load(server.url, duration);
-      return figures(result, { server: cpuMsOf(server.child.pid!) - server0, postgres: postgresCpuBetween(pg0, postgresCpuMs()) });
+      return figures(result, { server: treeCpuMs(server.child.pid!) - server0, postgres: postgresCpuBetween(pg0, postgresCpuMs()) });
     };
     // Warm-up: JIT, connection pools, caches.
     await load(bare.url, 2);
@@ -180,7 +202,7 @@ async function main() {
     });
     const summary = { bare: medians(results.bare), vigil: medians(results.vigil) };
     process.stdout.write(`${JSON.stringify({
-      engine: 'postgres', seconds, connections, runs, vigilLogLevel: values['log-level'] ?? 'info (default)',
+      engine: 'postgres', seconds, connections, runs, vigilWorkers: Number(values.workers), bareWorkers: Number(values['bare-workers']), vigilLogLevel: values['log-level'] ?? 'info (default)',
       preloaded: { checkins: fixture.load.checkins, venues: fixture.load.venues, people: fixture.load.people },
       median: { ...summary, ratio: Number((summary.vigil.requestsPerSecond / summary.bare.requestsPerSecond).toFixed(3)) },
       checkinsWrittenByVigil: stored?.n,
@@ -193,5 +215,5 @@ async function main() {
   }
 }
 
-if (values['bare-server']) await bareServer();
+if (values['bare-server']) await bareServer(Number(values['bare-workers']));
 else await main();

@@ -12,7 +12,7 @@ import { type App, ErrorBody, handleError } from './platform/http.js';
 import { registerIdempotency } from './platform/idempotency.js';
 import { registerRateLimits } from './platform/rateLimit.js';
 import { RequestLog } from './platform/requestLog.js';
-import { createEventBus, eventRoutes } from './platform/events.js';
+import { createSharedEventBus, eventRoutes } from './platform/events.js';
 import { createTokenSigner } from './platform/tokens.js';
 import { caseRoutes } from './modules/cases/routes.js';
 import { certificateRoutes } from './modules/certificates/routes.js';
@@ -69,7 +69,9 @@ export async function buildApp(db: Database, config: Config) {
   const tokens = await createTokenSigner(db, config.tokenTtlSeconds);
   registerIdempotency(app, db);
   await registerRateLimits(app);
-  const ctx: AppContext = { db, config, tokens, version: VERSION, events: createEventBus(), authenticate: makeAuthenticate(db, tokens) };
+  const events = await createSharedEventBus(db, { onError: (err, doing) => app.log.error({ err }, `live events: ${doing} failed`) });
+  app.addHook('onClose', () => events.close());
+  const ctx: AppContext = { db, config, tokens, version: VERSION, events, authenticate: makeAuthenticate(db, tokens) };
   for (const register of [healthRoutes, authRoutes, userRoutes, unitRoutes, peopleRoutes, groupRoutes, auditRoutes, mapModuleRoutes, levelRoutes, checkinModuleRoutes, caseRoutes, notificationRoutes, testingRoutes, certificateRoutes, vaccinationRoutes, eventRoutes]) register(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => Promise.resolve(app.swagger()));

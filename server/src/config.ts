@@ -34,6 +34,8 @@ export interface Config {
   publicUrl: string;
   /** Check-ins and health declarations older than this many days are deleted. */
   presenceRetentionDays: number;
+  /** Server processes sharing the port (Node's cluster); more than one needs PostgreSQL. */
+  workers: number;
   /**
    * [west, south, east, north] in degrees: the province's area while none of its units has an imported
    * boundary (positions outside it are refused; the public map opens on it). Hậu Giang's by default.
@@ -107,6 +109,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (adminPassword !== undefined && adminPassword.length < 8) {
     throw new ConfigError('VIGIL_ADMIN_PASSWORD must be at least 8 characters');
   }
+  const workers = integer(env, 'VIGIL_WORKERS', 1, 1, 64);
+  if (workers > 1 && !databaseUrl) {
+    throw new ConfigError('VIGIL_WORKERS above 1 needs DATABASE_URL: the embedded database belongs to one process');
+  }
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -123,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(env.VIGIL_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
     publicUrl: publicUrlOf(env),
     presenceRetentionDays: integer(env, 'VIGIL_PRESENCE_RETENTION_DAYS', 21, 1, 3650),
+    workers,
     provinceBbox: bboxOf(env, 'VIGIL_PROVINCE_BBOX', DEFAULT_PROVINCE_BBOX),
     notifications: loadNotificationConfig(env),
     testing: loadTestingConfig(env),

@@ -20,6 +20,13 @@ export interface Database extends Queryable {
   readonly kind: EngineKind;
   /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls onNotify for each NOTIFY on channel (sent when the notifying transaction commits), and
+   * once more whenever a lost listening connection is back, since what was sent meanwhile is lost:
+   * the listener reads what it missed from a table, not from the notification. Resolves to the
+   * function that stops listening.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -18,11 +18,17 @@ function wrap(target: PGlite | Transaction): Queryable {
   };
 }
 
-function asDatabase(pg: PGlite): Database {
+/** Vigil's Database over an open PGlite. */
+export function asDatabase(pg: PGlite): Database {
   return {
     kind: 'pglite',
     ...wrap(pg),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    // One process, one connection: a notification is never lost, so there is nothing to reconnect.
+    listen: async (channel, onNotify) => {
+      const stop = await pg.listen(channel, () => onNotify());
+      return () => stop();
+    },
     close: () => pg.close(),
   };
 }

@@ -48,6 +48,45 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
         client.release();
       }
     },
+    listen: (channel, onNotify) => listenWithReconnect(connectionString, channel, onNotify),
     close: () => pool.end(),
+  };
+}
+
+const RECONNECT_MS = 1000;
+
+/** LISTEN on a connection of its own (the pool's connections come and go); a lost one is reopened. */
+async function listenWithReconnect(connectionString: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  const state: { client: pg.Client | null; stopped: boolean; retry: NodeJS.Timeout | null } = { client: null, stopped: false, retry: null };
+  const open = async () => {
+    const next = new pg.Client({ connectionString });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotify();
+    });
+    next.on('error', (error) => {
+      process.emitWarning(`the LISTEN connection for ${channel} was lost: ${error.message}`);
+      reopenLater();
+    });
+    await next.connect();
+    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    state.client = next;
+  };
+  const reopenLater = () => {
+    const lost = state.client;
+    state.client = null;
+    lost?.end().catch(() => undefined);
+    if (state.stopped || state.retry) return;
+    state.retry = setTimeout(() => {
+      state.retry = null;
+      if (state.stopped) return;
+      open().then(onNotify, () => reopenLater()); // back: read what was missed
+    }, RECONNECT_MS);
+    state.retry.unref();
+  };
+  await open();
+  return async () => {
+    state.stopped = true;
+    if (state.retry) clearTimeout(state.retry);
+    await state.client?.end();
   };
 }

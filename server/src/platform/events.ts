@@ -1,23 +1,25 @@
-// Live events: an in-process bus and the Server-Sent Events stream GET /api/v1/events.
+// Live events: a bus per app and the Server-Sent Events stream GET /api/v1/events.
 //
 // A service publishes after its transaction commits (`events.publish('levels.published', …)`);
-// every browser connected to this node receives it. Across several nodes behind a load balancer
-// this bus gains a transport and nothing else changes for callers: publish() also sends the event
-// with `SELECT pg_notify('vigil_events', json)` (delivered on commit, so never for a rolled-back
-// change; payloads under 8 kB, so large events carry ids rather than bodies), and each node holds
-// one LISTEN connection that hands what it hears to its local subscribers. NATS (subject
-// `vigil.events`) replaces LISTEN/NOTIFY when PostgreSQL is not to carry the fan-out; event ids
-// then come from the transport instead of this node's counter.
+// every browser connected to any server process receives it. The app's bus is shared through the
+// database (`createSharedEventBus`): publish inserts the event into `live_events` and notifies
+// channel `vigil_events` in one transaction, and every process (several workers of one node, or
+// several nodes behind a balancer) listens and delivers the rows it has not delivered yet, in id
+// order. So all processes number events alike, a client reconnecting to another process replays
+// by Last-Event-ID just the same, and a process whose listening connection dropped catches up
+// from the table. The same code runs on PGlite, where the one process hears its own notifications.
+// `createEventBus` alone is the in-process part, for code that needs no database.
 //
 // The stream is public and carries only what anyone may see (published levels, announcements).
 // Events about personal data will need an authenticated stream filtered by the user's scope.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../db/database.js';
 import { Type } from 'typebox';
 import type { AppContext } from './context.js';
 import type { App } from './http.js';
 
 export interface LiveEvent {
-  /** increasing on this node; a reconnecting client sends the last one it saw (Last-Event-ID) */
+  /** increasing; the same on every process of a shared bus; a reconnecting client sends the last one it saw (Last-Event-ID) */
   id: number;
   type: string;
   at: string;
@@ -25,7 +27,8 @@ export interface LiveEvent {
 }
 
 export interface EventPublisher {
-  publish(type: string, data: unknown): LiveEvent;
+  /** Delivers the event to every subscriber; on a shared bus, to every process's, a moment later. */
+  publish(type: string, data: unknown): void;
 }
 
 export interface EventBus extends EventPublisher {
@@ -36,14 +39,31 @@ export interface EventBus extends EventPublisher {
   readonly subscribers: number;
 }
 
+/** The in-process bus: events are numbered here and delivered at once. */
 export function createEventBus(options: { keep?: number } = {}): EventBus {
-  const keep = options.keep ?? 200;
+  let lastId = 0;
+  const local = localDelivery(options.keep ?? 200);
+  return busOver(local, (type, data) => local.deliver({ id: ++lastId, type, at: new Date().toISOString(), data }));
+}
+
+/** A bus: its own way of publishing over the local subscribers (a getter is not copied by spreading, so no spread here). */
+function busOver(local: ReturnType<typeof localDelivery>, publish: EventPublisher['publish']): EventBus {
+  return {
+    publish,
+    subscribe: (listener) => local.subscribe(listener),
+    since: (id) => local.since(id),
+    get subscribers() {
+      return local.subscribers;
+    },
+  };
+}
+
+/** Subscribers and the latest events, for a bus that numbers its events itself or hears them numbered. */
+function localDelivery(keep: number) {
   const listeners = new Set<(event: LiveEvent) => void>();
   const recent: LiveEvent[] = [];
-  let lastId = 0;
   return {
-    publish(type, data) {
-      const event: LiveEvent = { id: ++lastId, type, at: new Date().toISOString(), data };
+    deliver(event: LiveEvent) {
       recent.push(event);
       if (recent.length > keep) recent.shift();
       for (const listener of [...listeners]) {
@@ -53,17 +73,72 @@ export function createEventBus(options: { keep?: number } = {}): EventBus {
           listeners.delete(listener); // a broken subscriber must not stop the others
         }
       }
-      return event;
     },
-    subscribe(listener) {
+    subscribe(listener: (event: LiveEvent) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    since: (id) => recent.filter((event) => event.id > id),
+    since: (id: number) => recent.filter((event) => event.id > id),
     get subscribers() {
       return listeners.size;
     },
   };
+}
+
+const CHANNEL = 'vigil_events';
+/** Publishers take this lock, so ids commit in the order they were drawn and no reader skips one. */
+const PUBLISH_LOCK = 0x76_69_67_65; // 'vige'
+
+export interface SharedEventBus extends EventBus {
+  /** Stops listening; events published afterwards are not delivered here. */
+  close(): Promise<void>;
+}
+
+/**
+ * The bus shared by every process on the same database. Starts from the events published after
+ * it was created; `onError` hears a publication or a read that failed (the caller's write stays).
+ */
+export async function createSharedEventBus(db: Database, options: { keep?: number; onError: (error: unknown, doing: string) => void }): Promise<SharedEventBus> {
+  const local = localDelivery(options.keep ?? 200);
+  const [newest] = await db.query<{ id: number | null }>('SELECT max(id) AS id FROM live_events');
+  let lastId = newest?.id ?? 0;
+  // One read at a time; a notification during a read asks for one more.
+  const reads: { running: Promise<void> | null; asked: number } = { running: null, asked: 0 };
+
+  const readNew = async () => {
+    let answered: number;
+    do {
+      answered = reads.asked;
+      const rows = await db.query<{ id: number; type: string; at: Date; data: unknown }>('SELECT id, type, at, data FROM live_events WHERE id > $1 ORDER BY id', [lastId]);
+      for (const row of rows) {
+        lastId = row.id;
+        local.deliver({ id: row.id, type: row.type, at: row.at.toISOString(), data: row.data });
+      }
+    } while (answered !== reads.asked);
+  };
+  const onNotify = () => {
+    reads.asked += 1;
+    if (reads.running) return;
+    reads.running = readNew().catch((error: unknown) => options.onError(error, 'reading live events')).finally(() => { reads.running = null; });
+  };
+  const stopListening = await db.listen(CHANNEL, onNotify);
+
+  // This process's publications go one after another, so they are numbered in the order made.
+  let publishing = Promise.resolve();
+  const bus = busOver(local, (type, data) => {
+    publishing = publishing.then(() => db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
+      await tx.query(`DELETE FROM live_events WHERE at < now() - interval '1 hour'`);
+      await tx.query(`WITH e AS (INSERT INTO live_events (type, data) VALUES ($1, $2::jsonb) RETURNING id) SELECT pg_notify('${CHANNEL}', id::text) FROM e`, [type, JSON.stringify(data ?? null)]);
+    })).catch((error: unknown) => options.onError(error, `publishing ${type}`));
+  });
+  return Object.assign(bus, {
+    async close() {
+      await publishing;
+      await stopListening();
+      await reads.running;
+    },
+  });
 }
 
 /** The app's bus: one per app, so each test app has its own. */

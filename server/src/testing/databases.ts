@@ -100,6 +100,8 @@ export async function preparePostgresTemplate(): Promise<string> {
 
 export interface TestDatabase {
   db: Database;
+  /** PostgreSQL: the database's URL, for a server process of its own */
+  url?: string;
   /** For tests that restart: how to open the same database again. */
   reopen(): Promise<Database>;
   drop(): Promise<void>;
@@ -135,6 +137,7 @@ export async function testDatabase(engine: EngineKind, options: { onDisk?: boole
   const open = new Set([db]);
   return {
     db,
+    url: urlFor(name),
     reopen: () => {
       const again = openPostgres(urlFor(name), 5);
       open.add(again);

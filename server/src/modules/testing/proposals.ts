@@ -69,7 +69,7 @@ export async function listProposals(db: Database, actor: Actor, query: ProposalQ
 
 /** The cases service opens its own transaction: handed this, it joins the caller's instead. */
 function joined(db: Database, tx: Queryable): Database {
-  return { kind: db.kind, query: (sql, params, options) => tx.query(sql, params, options), exec: (sql) => tx.exec(sql), transaction: (fn) => fn(tx), close: () => Promise.resolve() };
+  return { kind: db.kind, query: (sql, params, options) => tx.query(sql, params, options), exec: (sql) => tx.exec(sql), transaction: (fn) => fn(tx), listen: (channel, onNotify) => db.listen(channel, onNotify), close: () => Promise.resolve() };
 }
 
 /**
