@@ -60,21 +60,30 @@ async function listenWithReconnect(connectionString: string, channel: string, on
   const state: { client: pg.Client | null; stopped: boolean; retry: NodeJS.Timeout | null } = { client: null, stopped: false, retry: null };
   const open = async () => {
     const next = new pg.Client({ connectionString });
+    let lost = false;
     next.on('notification', (message) => {
       if (message.channel === channel) onNotify();
     });
+    // A connection reports its loss once here, however many errors it emits.
     next.on('error', (error) => {
+      if (lost) return;
+      lost = true;
       process.emitWarning(`the LISTEN connection for ${channel} was lost: ${error.message}`);
+      if (state.client === next) state.client = null;
+      next.end().catch(() => undefined);
       reopenLater();
     });
-    await next.connect();
-    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      lost = true;
+      await next.end().catch(() => undefined);
+      throw error;
+    }
     state.client = next;
   };
   const reopenLater = () => {
-    const lost = state.client;
-    state.client = null;
-    lost?.end().catch(() => undefined);
     if (state.stopped || state.retry) return;
     state.retry = setTimeout(() => {
       state.retry = null;

@@ -60,6 +60,20 @@ for (const engine of engines()) {
       assert.deepEqual(errors, []);
     });
 
+    test('change listeners hear a process\'s own change at once and another\'s on arrival, each once', async () => {
+      const [a, b] = [await bus(database.db), await bus(other)];
+      const [changesOnA, changesOnB] = [[] as string[], [] as string[]];
+      a.onChange((type) => changesOnA.push(type));
+      b.onChange((type) => changesOnB.push(type));
+      const numbered = heard(b);
+      a.publish('places.changed', { action: 'created' });
+      assert.deepEqual(changesOnA, ['places.changed'], 'at once, before any round trip');
+      assert.deepEqual(changesOnB, []);
+      await eventually(() => numbered.length === 1 && a.since(0).some((e) => e.type === 'places.changed'), 'the event on both buses');
+      assert.deepEqual(changesOnA, ['places.changed'], 'not again when it comes back');
+      assert.deepEqual(changesOnB, ['places.changed']);
+    });
+
     test('a process started later hears only what is published after it started', async () => {
       const a = await bus(database.db);
       a.publish('zones.changed', { action: 'before' });
@@ -73,7 +87,7 @@ for (const engine of engines()) {
 
     test('events older than an hour are deleted when the next one is published', async () => {
       const a = await bus(database.db);
-      await database.db.query(`INSERT INTO live_events (type, at, data) VALUES ('old', now() - interval '2 hours', '{}')`);
+      await database.db.query(`INSERT INTO live_events (type, at, data, origin) VALUES ('old', now() - interval '2 hours', '{}', gen_random_uuid())`);
       a.publish('stats.changed', { action: 'x' });
       await eventually(() => a.since(0).some((e) => e.type === 'stats.changed'), 'the event');
       const rows = await database.db.query<{ type: string }>(`SELECT type FROM live_events WHERE type = 'old'`);

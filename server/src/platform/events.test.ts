@@ -18,6 +18,16 @@ describe('event bus', () => {
     assert.equal(bus.subscribers, 0);
   });
 
+  test('change listeners hear the type of each publication at once', () => {
+    const bus = createEventBus();
+    const types: string[] = [];
+    const stop = bus.onChange((type) => types.push(type));
+    bus.publish('zones.changed', {});
+    stop();
+    bus.publish('places.changed', {});
+    assert.deepEqual(types, ['zones.changed']);
+  });
+
   test('a failing subscriber is dropped and the others still hear', () => {
     const bus = createEventBus();
     let heard = 0;

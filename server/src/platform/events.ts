@@ -12,6 +12,7 @@
 //
 // The stream is public and carries only what anyone may see (published levels, announcements).
 // Events about personal data will need an authenticated stream filtered by the user's scope.
+import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import { Type } from 'typebox';
@@ -32,8 +33,14 @@ export interface EventPublisher {
 }
 
 export interface EventBus extends EventPublisher {
-  /** Calls listener for each new event; returns the function that stops it. */
+  /** Calls listener for each new event, numbered; returns the function that stops it. */
   subscribe(listener: (event: LiveEvent) => void): () => void;
+  /**
+   * Calls listener with the type of each change as soon as this process knows of it: at once for
+   * its own publications (so its caches never serve what it has just changed), on arrival for the
+   * others'. Once per event. Returns the function that stops it.
+   */
+  onChange(listener: (type: string) => void): () => void;
   /** Kept events newer than the given id (oldest first), for a client that reconnects. */
   since(id: number): LiveEvent[];
   readonly subscribers: number;
@@ -43,7 +50,10 @@ export interface EventBus extends EventPublisher {
 export function createEventBus(options: { keep?: number } = {}): EventBus {
   let lastId = 0;
   const local = localDelivery(options.keep ?? 200);
-  return busOver(local, (type, data) => local.deliver({ id: ++lastId, type, at: new Date().toISOString(), data }));
+  return busOver(local, (type, data) => {
+    local.changed(type);
+    local.deliver({ id: ++lastId, type, at: new Date().toISOString(), data });
+  });
 }
 
 /** A bus: its own way of publishing over the local subscribers (a getter is not copied by spreading, so no spread here). */
@@ -51,6 +61,7 @@ function busOver(local: ReturnType<typeof localDelivery>, publish: EventPublishe
   return {
     publish,
     subscribe: (listener) => local.subscribe(listener),
+    onChange: (listener) => local.onChange(listener),
     since: (id) => local.since(id),
     get subscribers() {
       return local.subscribers;
@@ -61,28 +72,41 @@ function busOver(local: ReturnType<typeof localDelivery>, publish: EventPublishe
 /** Subscribers and the latest events, for a bus that numbers its events itself or hears them numbered. */
 function localDelivery(keep: number) {
   const listeners = new Set<(event: LiveEvent) => void>();
+  const changeListeners = new Set<(type: string) => void>();
   const recent: LiveEvent[] = [];
   return {
     deliver(event: LiveEvent) {
       recent.push(event);
       if (recent.length > keep) recent.shift();
-      for (const listener of [...listeners]) {
-        try {
-          listener(event);
-        } catch {
-          listeners.delete(listener); // a broken subscriber must not stop the others
-        }
-      }
+      callEach(listeners, event);
+    },
+    changed(type: string) {
+      callEach(changeListeners, type);
     },
     subscribe(listener: (event: LiveEvent) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onChange(listener: (type: string) => void) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
     },
     since: (id: number) => recent.filter((event) => event.id > id),
     get subscribers() {
       return listeners.size;
     },
   };
+}
+
+/** Calls every listener; a broken one is dropped and must not stop the others. */
+function callEach<T>(listeners: Set<(value: T) => void>, value: T) {
+  for (const listener of [...listeners]) {
+    try {
+      listener(value);
+    } catch {
+      listeners.delete(listener);
+    }
+  }
 }
 
 const CHANNEL = 'vigil_events';
@@ -100,6 +124,7 @@ export interface SharedEventBus extends EventBus {
  */
 export async function createSharedEventBus(db: Database, options: { keep?: number; onError: (error: unknown, doing: string) => void }): Promise<SharedEventBus> {
   const local = localDelivery(options.keep ?? 200);
+  const origin = randomUUID();
   const [newest] = await db.query<{ id: number | null }>('SELECT max(id) AS id FROM live_events');
   let lastId = newest?.id ?? 0;
   // One read at a time; a notification during a read asks for one more.
@@ -109,9 +134,10 @@ export async function createSharedEventBus(db: Database, options: { keep?: numbe
     let answered: number;
     do {
       answered = reads.asked;
-      const rows = await db.query<{ id: number; type: string; at: Date; data: unknown }>('SELECT id, type, at, data FROM live_events WHERE id > $1 ORDER BY id', [lastId]);
+      const rows = await db.query<{ id: number; type: string; at: Date; data: unknown; origin: string }>('SELECT id, type, at, data, origin FROM live_events WHERE id > $1 ORDER BY id', [lastId]);
       for (const row of rows) {
         lastId = row.id;
+        if (row.origin !== origin) local.changed(row.type);
         local.deliver({ id: row.id, type: row.type, at: row.at.toISOString(), data: row.data });
       }
     } while (answered !== reads.asked);
@@ -126,10 +152,11 @@ export async function createSharedEventBus(db: Database, options: { keep?: numbe
   // This process's publications go one after another, so they are numbered in the order made.
   let publishing = Promise.resolve();
   const bus = busOver(local, (type, data) => {
+    local.changed(type);
     publishing = publishing.then(() => db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
       await tx.query(`DELETE FROM live_events WHERE at < now() - interval '1 hour'`);
-      await tx.query(`WITH e AS (INSERT INTO live_events (type, data) VALUES ($1, $2::jsonb) RETURNING id) SELECT pg_notify('${CHANNEL}', id::text) FROM e`, [type, JSON.stringify(data ?? null)]);
+      await tx.query(`WITH e AS (INSERT INTO live_events (type, data, origin) VALUES ($1, $2::jsonb, $3) RETURNING id) SELECT pg_notify('${CHANNEL}', id::text) FROM e`, [type, JSON.stringify(data ?? null), origin]);
     })).catch((error: unknown) => options.onError(error, `publishing ${type}`));
   });
   return Object.assign(bus, {

@@ -6,6 +6,8 @@
 CREATE TABLE live_events (
   id bigserial PRIMARY KEY,
   type text NOT NULL,
+  -- the bus that published it: that process told its own change listeners at once
+  origin uuid NOT NULL,
   at timestamptz NOT NULL DEFAULT now(),
   data jsonb NOT NULL
 );

@@ -1,5 +1,6 @@
-// In-process cache of the open-data documents. An entry is dropped when a change event of its
-// topic reaches this node's bus (places.*, zones.*, stats.*, levels.*, units.*), and after a
+// In-process cache of the open-data documents. An entry is dropped when this process learns of a
+// change of its topic (places.*, zones.*, stats.*, levels.*, units.*): at once for its own, as soon
+// as the event arrives for another process's (platform/events.ts `onChange`), and after a
 // time limit for changes no event announces (a boundary import by the CLI in another process).
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -23,10 +24,10 @@ export interface DocumentCache {
 
 const MAX_AGE_MS = 5 * 60_000;
 
-export function createDocumentCache(subscribe: (listener: (event: { type: string }) => void) => () => void, maxAgeMs = MAX_AGE_MS): DocumentCache {
+export function createDocumentCache(onChange: (listener: (type: string) => void) => () => void, maxAgeMs = MAX_AGE_MS): DocumentCache {
   const entries = new Map<string, { topic: string; at: number; document: Promise<CachedDocument> }>();
-  subscribe((event) => {
-    const topic = event.type.split('.')[0];
+  onChange((type) => {
+    const topic = type.split('.')[0];
     for (const [key, entry] of entries) if (topic === 'units' || entry.topic === topic) entries.delete(key);
   });
   return {
@@ -60,7 +61,7 @@ export function documentCacheOf(ctx: AppContext): DocumentCache {
   let cache = caches.get(ctx);
   if (!cache) {
     const bus = eventBusOf(ctx);
-    caches.set(ctx, (cache = createDocumentCache((listener) => bus.subscribe(listener))));
+    caches.set(ctx, (cache = createDocumentCache((listener) => bus.onChange(listener))));
   }
   return cache;
 }
