@@ -13,7 +13,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import cluster from 'node:cluster';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +25,7 @@ import type { Plugin } from 'ajv';
 import { CheckinItem, IngestResult } from '../server/src/modules/checkins/schema.js';
 import { createTokenSigner } from '../server/src/platform/tokens.js';
 import { median, newCheckins, presenceFixture, staffActor, toItem } from './presence/fixture.js';
+import { freePort } from '../server/src/testing/ports.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -95,15 +95,6 @@ function postgresCpuBetween(before: Map<number, number>, after: Map<number, numb
   return total;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function waitForHealth(url: string, child: ChildProcess) {
   for (let i = 0; i < 600; i++) {

@@ -4,24 +4,15 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ConfigError, loadConfig } from '../config.js';
 import { engines, type TestDatabase, testDatabase } from '../testing/databases.js';
+import { freePort } from '../testing/ports.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const ADMIN_PASSWORD = 'workers-admin-password';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** The pids of the processes whose parent is `pid` (Linux /proc). */
 function childrenOf(pid: number): number[] {
