@@ -25,7 +25,7 @@ import type { Plugin } from 'ajv';
 import { CheckinItem, IngestResult } from '../server/src/modules/checkins/schema.js';
 import { createTokenSigner } from '../server/src/platform/tokens.js';
 import { median, newCheckins, presenceFixture, staffActor, toItem } from './presence/fixture.js';
-import { freePort } from '../server/src/testing/ports.js';
+import { childrenOf, freePort, procStat } from '../server/src/testing/processes.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -60,20 +60,19 @@ async function bareServer(workers: number) {
 
 /** CPU time (user + system, ms) a process has used so far, from /proc (Linux, 100 ticks a second). */
 function cpuMsOf(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const fields = procStat(pid);
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** CPU time (ms) of a process and its children (Vigil's primary and its workers). */
 function treeCpuMs(pid: number): number {
-  let total = cpuMsOf(pid);
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+  return childrenOf(pid).reduce((total, child) => {
     try {
-      if (Number(fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === pid) total += cpuMsOf(Number(entry));
-    } catch { /* the process ended meanwhile */ }
-  }
-  return total;
+      return total + cpuMsOf(child);
+    } catch {
+      return total; // the process ended meanwhile
+    }
+  }, cpuMsOf(pid));
 }
 
 /** CPU time so far of each PostgreSQL server process on this machine (backends, WAL writer, checkpointer …), by pid. */

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../server/src/testing/ports.js';
+import { freePort } from '../../server/src/testing/processes.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -3,27 +3,16 @@
 // a worker that dies is forked again; SIGTERM stops them all.
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ConfigError, loadConfig } from '../config.js';
 import { engines, type TestDatabase, testDatabase } from '../testing/databases.js';
-import { freePort } from '../testing/ports.js';
+import { childrenOf, freePort } from '../testing/processes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const ADMIN_PASSWORD = 'workers-admin-password';
 
 
-/** The pids of the processes whose parent is `pid` (Linux /proc). */
-function childrenOf(pid: number): number[] {
-  return fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).filter((entry) => {
-    try {
-      return Number(fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === pid;
-    } catch {
-      return false; // ended meanwhile
-    }
-  }).map(Number);
-}
 
 async function eventually<T>(get: () => Promise<T | undefined> | T | undefined, what: string, ms = 30_000): Promise<T> {
   const until = Date.now() + ms;
